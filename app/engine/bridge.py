@@ -1,0 +1,202 @@
+"""The bridge: every account's poller, the outbox sender and the store, on one asyncio loop.
+
+The same object runs under the window (on qasync's loop) and headless (``asyncio.run``). It
+knows nothing of Qt; the window listens to ``events``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from app.config import AccountConfig, AppConfig
+from app.credentials import CredentialError, resolve
+from app.engine.events import (
+    AccountHealth,
+    ActionUpdate,
+    EventBus,
+    EventName,
+    HealthState,
+    OrderUpdated,
+)
+from app.engine.outbox import OutboxSender
+from app.engine.poller import Poller
+from app.engine.writer import StoreWriter
+from app.model import Action, ActionKind, Order
+from app.providers.base import Cancels, OrderSource
+from app.providers.http import AuthError
+from app.providers.registry import UnsupportedProvider, create_source
+from app.store.store import ActionRefused, OutboxItem, Store
+
+log = logging.getLogger(__name__)
+
+PREPARING_TIME_PRESETS = [10, 15, 20, 30, 45]
+WATCHDOG_SECONDS = 1.0
+
+
+class Bridge:
+    def __init__(
+        self,
+        config: AppConfig,
+        data_dir: Path,
+        events: EventBus | None = None,
+        *,
+        sender_concurrency: int = 32,
+    ) -> None:
+        self.config = config
+        self.data_dir = data_dir
+        self.events = events or EventBus()
+        self._writer = StoreWriter(data_dir)
+        self.sources: dict[str, OrderSource] = {}
+        self.pollers: dict[str, Poller] = {}
+        self._problems: dict[str, AccountHealth] = {}  # accounts that could not even start
+        self._tasks: list[asyncio.Task[None]] = []
+        self.sender = OutboxSender(
+            self._writer, self.sources, self.events, concurrency=sender_concurrency
+        )
+        self._stopped = False
+        self._started = False
+
+    @property
+    def store(self) -> Store:
+        if self._writer.store is None:
+            raise RuntimeError("the bridge has not been started")
+        return self._writer.store
+
+    async def start(self) -> None:
+        """Open the database, resume what was pending, start polling. A store failure (no
+        disk space, read-only folder) raises StoreError; a bad account only stops that
+        account, which is reported through its health."""
+        await self._writer.open()
+        self._started = True
+        for account in self.config.accounts:
+            try:
+                self.sources[account.name] = self._make_source(account)
+            except (CredentialError, AuthError, UnsupportedProvider) as exc:
+                self._account_problem(account, str(exc))
+        self.sender.start()
+        resumed = await self.sender.resume()
+        if resumed:
+            log.info("resuming %d pending outbox item(s) from the last run", resumed)
+        for account in self.config.accounts:
+            source = self.sources.get(account.name)
+            if source is None:
+                continue
+            poller = Poller(account, source, self._writer, self.sender, self.events)
+            self.pollers[account.name] = poller
+            self._tasks.append(asyncio.create_task(poller.run(), name=f"poll-{account.name}"))
+        self._tasks.append(asyncio.create_task(self._watchdog(), name="poll-watchdog"))
+
+    def _make_source(self, account: AccountConfig) -> OrderSource:
+        secrets = {key: resolve(account.name, key, ref) for key, ref in account.credentials.items()}
+        return create_source(account, secrets)
+
+    def _account_problem(self, account: AccountConfig, message: str) -> None:
+        log.error("%s", message)
+        health = AccountHealth(
+            account.name,
+            account.provider.value,
+            HealthState.NEEDS_CREDENTIALS,
+            message,
+            None,
+            None,
+            None,
+            0,
+        )
+        self._problems[account.name] = health
+        self.events.emit(EventName.ACCOUNT_HEALTH, health)
+
+    async def _watchdog(self) -> None:
+        """A poller that has not finished a cycle for far longer than it should is stalled:
+        say so (invariant 7) rather than show a quiet, empty table."""
+        while True:
+            await asyncio.sleep(WATCHDOG_SECONDS)
+            now = time.monotonic()
+            for poller in self.pollers.values():
+                limit = 3 * poller.interval + 2 * poller.account.timeout_seconds + 10
+                quiet = now - poller.last_cycle_monotonic
+                if quiet > limit and poller.state is not HealthState.STALLED:
+                    poller.state = HealthState.STALLED
+                    poller.message = (
+                        f"No answer from the poller for {quiet:.0f} s. Orders may not be coming "
+                        "in: restart POS Bridge if this stays."
+                    )
+                    self.events.emit(EventName.ACCOUNT_HEALTH, poller.health())
+
+    async def stop(self) -> None:
+        """One idempotent way out: stop polling, let the sender record what was answered,
+        let the writer finish its transaction, close. What was not sent stays in the outbox."""
+        if self._stopped:
+            return
+        self._stopped = True
+        for task in self._tasks:
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        if self._started:
+            await self.sender.stop()
+        for source in self.sources.values():
+            try:
+                await source.aclose()
+            except Exception:  # closing a broken connection must not stop the shutdown
+                log.exception("closing the connection of %s failed", source.account)
+        await asyncio.get_running_loop().run_in_executor(None, self._writer.close)
+        for name, poller in self.pollers.items():
+            poller.state = HealthState.STOPPED
+            self.events.emit(EventName.ACCOUNT_HEALTH, poller.health())
+            del name
+
+    # -- what the window asks -----------------------------------------------------------------
+
+    async def request_action(self, account: str, action: Action) -> OutboxItem:
+        """Write a staff action to the outbox (committed) and send it. Raises ActionRefused
+        with a sentence for the staff when it cannot be queued."""
+        source = self.sources.get(account)
+        if source is None:
+            raise ActionRefused(f"Account '{account}' is not running; check its credentials.")
+        stored = await self._writer.call(self.store.get_order, account, action.order_id)
+        if stored is None:
+            raise ActionRefused(f"Order {action.order_id} is not in this database.")
+        if action.kind not in source.allowed_actions(stored.order):
+            raise ActionRefused(
+                f"Order {stored.order.display_id}: this cannot be done in its current state."
+            )
+        item = await self._writer.call(self.store.queue_action, account, action)
+        self.sender.submit([item])
+        self.events.emit(
+            EventName.ACTION_QUEUED, ActionUpdate(account, action.order_id, action.kind, "pending")
+        )
+        return item
+
+    def allowed_actions(self, order: Order) -> frozenset[ActionKind]:
+        source = self.sources.get(order.account)
+        return frozenset() if source is None else source.allowed_actions(order)
+
+    def cancel_reasons(self, account: str) -> list[tuple[int, str]]:
+        source = self.sources.get(account)
+        return source.cancel_reasons() if isinstance(source, Cancels) else []
+
+    def preparing_time_presets(self) -> list[int]:
+        return list(PREPARING_TIME_PRESETS)
+
+    async def mark_seen(self, account: str, order_id: str) -> None:
+        if await self._writer.call(self.store.mark_seen, account, order_id):
+            self.events.emit(EventName.ORDER_UPDATED, OrderUpdated(account, order_id, "seen"))
+
+    async def confirm_cancellation_seen(self, account: str, order_id: str) -> None:
+        if await self._writer.call(self.store.confirm_cancellation_seen, account, order_id):
+            self.events.emit(
+                EventName.ORDER_UPDATED, OrderUpdated(account, order_id, "cancellation_confirmed")
+            )
+
+    def health(self) -> dict[str, AccountHealth]:
+        result = dict(self._problems)
+        result.update({name: p.health() for name, p in self.pollers.items()})
+        return result
+
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)

@@ -1,0 +1,201 @@
+"""One poller per account: fetch the feed, save it, hand the acknowledgements to the sender.
+
+The order of one cycle is the product's promise: parse and save in one transaction on the
+writer thread, then (and only then) queue the acknowledgements, which leave without waiting
+for anyone (invariants 1 and 2).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from app.config import AccountConfig
+from app.engine.backoff import Backoff
+from app.engine.events import (
+    AccountHealth,
+    EventBus,
+    EventName,
+    HealthState,
+    OrderQuarantined,
+    OrderSaved,
+)
+from app.engine.outbox import AUTH_RETRY_SECONDS, OutboxSender
+from app.engine.writer import StoreWriter
+from app.model import Rejected
+from app.providers.base import FeedReply, OrderSource
+from app.providers.http import AuthError, ProviderError, TransientError, UnreadableReply
+from app.store.errors import StoreError
+from app.store.store import IngestPolicy, IngestResult
+
+log = logging.getLogger(__name__)
+
+# A margin over the platform's cooldown: its window starts when it served our previous call,
+# which is a little after we sent it.
+COOLDOWN_MARGIN = 1.02
+COOLDOWN_SLACK_SECONDS = 0.05
+
+
+class Poller:
+    def __init__(
+        self,
+        account: AccountConfig,
+        source: OrderSource,
+        writer: StoreWriter,
+        sender: OutboxSender,
+        events: EventBus,
+        backoff: Backoff | None = None,
+        on_saved: Callable[[IngestResult], None] | None = None,
+    ) -> None:
+        self.account = account
+        self.source = source
+        self._writer = writer
+        self._sender = sender
+        self._events = events
+        self._on_saved = on_saved
+        cooldown = source.min_poll_interval
+        self.interval = max(
+            account.poll_seconds,
+            cooldown * COOLDOWN_MARGIN + COOLDOWN_SLACK_SECONDS if cooldown > 0 else 0.0,
+        )
+        self._backoff = backoff or Backoff(
+            base=max(self.interval, 1.0), cap=300.0, floor=self.interval
+        )
+        self._policy = IngestPolicy(
+            reack_on_repeat=source.reack_on_repeat, status_rank=source.status_rank
+        )
+        self.failures = 0
+        self.last_ok_at: datetime | None = None
+        self.offline_since: datetime | None = None
+        self.last_cycle_monotonic = time.monotonic()
+        self.latency_ms: float | None = None
+        self.state = HealthState.STARTING
+        self.message = "Starting."
+        self.polls = 0
+
+    async def run(self) -> None:
+        self._report(HealthState.STARTING, "Connecting to the platform.")
+        while True:
+            delay = await self.poll_once()
+            self.last_cycle_monotonic = time.monotonic()
+            await asyncio.sleep(delay)
+
+    async def poll_once(self) -> float:
+        """One cycle; returns how long to wait before the next one."""
+        cursor: str | None = None
+        while True:
+            try:
+                reply = await self.source.fetch(cursor)
+            except TransientError as exc:
+                return self._failed(exc, exc.retry_after, offline=exc.offline)
+            except AuthError as exc:
+                self.failures += 1
+                self._report(HealthState.NEEDS_CREDENTIALS, str(exc))
+                return AUTH_RETRY_SECONDS
+            except ProviderError as exc:
+                return self._failed(exc, None, offline=False)
+            received = time.monotonic()
+            self.latency_ms = reply.latency_ms
+            try:
+                result, cursor = await self._writer.call(self._ingest, reply)
+            except UnreadableReply as exc:
+                await self._keep_unreadable(exc)
+                return self._failed(exc, None, offline=False)
+            except StoreError as exc:
+                log.error("account %s: %s", self.account.name, exc)
+                return self._failed(exc, None, offline=False)
+            # The commit is done: acknowledgements may leave now, at once.
+            self._sender.submit(result.to_send)
+            self._announce(result)
+            self.polls += 1
+            self.failures = 0
+            self.offline_since = None
+            self.last_ok_at = datetime.now(UTC)
+            self._report(HealthState.OK, "Receiving orders.")
+            if not cursor:  # Walmart pages with a cursor: fetch the next page at once
+                return max(0.0, self.interval - (time.monotonic() - received))
+
+    def _ingest(self, reply: FeedReply) -> tuple[IngestResult, str | None]:
+        """Runs on the writer thread: parse, then save everything in one transaction."""
+        batch = self.source.parse(reply)
+        store = self._writer.store
+        assert store is not None
+        result = store.ingest(
+            self.account.name, self.source.provider, batch.orders, batch.rejects, self._policy
+        )
+        return result, batch.next_cursor
+
+    async def _keep_unreadable(self, exc: UnreadableReply) -> None:
+        """A reply that cannot be read at all is kept raw for support (nothing is lost)."""
+        raw = exc.raw.decode("utf-8", "replace")[:200_000]
+        store = self._writer.store
+        assert store is not None
+        try:
+            result = await self._writer.call(
+                store.ingest,
+                self.account.name,
+                self.source.provider,
+                [],
+                [Rejected(reason=str(exc), raw=raw)],
+                self._policy,
+            )
+        except StoreError as store_exc:
+            log.error("could not keep an unreadable reply: %s", store_exc)
+            return
+        self._announce(result)
+
+    def _failed(self, exc: Exception, retry_after: float | None, offline: bool) -> float:
+        now = datetime.now(UTC)
+        self.failures += 1
+        if offline and self.offline_since is None:
+            self.offline_since = now
+        state = HealthState.OFFLINE if offline else HealthState.DEGRADED
+        self._report(state, str(exc))
+        log.warning("account %s: %s", self.account.name, exc)
+        return self._backoff.delay(self.failures - 1, retry_after)
+
+    def _announce(self, result: IngestResult) -> None:
+        saved_at = result.committed_at or datetime.now(UTC)
+        for change in result.changes:
+            if change.kind == "repeat":
+                continue
+            self._events.emit(
+                EventName.ORDER_SAVED,
+                OrderSaved(
+                    change.row_id,
+                    change.account,
+                    change.order_id,
+                    change.display_id,
+                    change.kind,
+                    change.status,
+                    change.previous,
+                    saved_at,
+                ),
+            )
+        for q in result.quarantined:
+            self._events.emit(
+                EventName.ORDER_QUARANTINED,
+                OrderQuarantined(q.account, q.order_id, q.reason, q.times_seen),
+            )
+        if self._on_saved is not None:
+            self._on_saved(result)
+
+    def _report(self, state: HealthState, message: str) -> None:
+        self.state = state
+        self.message = message
+        self._events.emit(EventName.ACCOUNT_HEALTH, self.health())
+
+    def health(self) -> AccountHealth:
+        return AccountHealth(
+            account=self.account.name,
+            provider=self.account.provider.value,
+            state=self.state,
+            message=self.message,
+            last_ok_at=self.last_ok_at,
+            offline_since=self.offline_since,
+            latency_ms=self.latency_ms,
+            consecutive_failures=self.failures,
+        )

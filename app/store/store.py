@@ -1,0 +1,718 @@
+"""The Store API: the only code that reads or writes SQL.
+
+Every method is synchronous. Writes run on the engine's one writer thread (see
+``app.engine.writer``); reads may run on any thread, each with its own connection (peewee keeps
+connections per thread), which WAL lets proceed while the writer writes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from peewee import Database, OperationalError, SqliteDatabase
+
+from app.model import (
+    Action,
+    ActionKind,
+    Order,
+    OrderStatus,
+    OutboxState,
+    Provider,
+    Rejected,
+)
+from app.store.codec import dumps, order_from_dict, order_to_dict
+from app.store.errors import DiskFullError, StoreError, explain_sqlite_error
+from app.store.schema import open_sqlite
+from app.store.tables import Meta, OrderEvent, OrderRow, OutboxRow, QuarantineRow
+
+# After this many failed attempts an acknowledgement shows as a problem to the staff, while
+# the outbox keeps trying (invariant 7: never a silent failure).
+ACK_ATTEMPTS_BEFORE_PROBLEM = 3
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class IngestPolicy:
+    """What the store must know of a platform's feed to save it correctly."""
+
+    # Dükkango shows an order until its current status is acknowledged: seeing it again after
+    # our acknowledgement means the platform did not get it, so acknowledge again.
+    reack_on_repeat: bool
+    # Orders the feed shows at an older status than we hold (a reply that crossed our own
+    # action) are stale and ignored. None: every status counts as newer.
+    status_rank: Callable[[str], int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxItem:
+    id: int
+    account: str
+    provider: Provider
+    order_id: str
+    kind: ActionKind
+    params: dict[str, Any]
+    attempts: int
+    state: OutboxState = OutboxState.PENDING
+    next_attempt_at: datetime | None = None
+    created_at: datetime | None = None
+    sent_at: datetime | None = None
+    last_error: str = ""
+    response: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class OrderChange:
+    """What one ingest did to one order, for the events the window listens to."""
+
+    row_id: int
+    account: str
+    order_id: str
+    display_id: str
+    kind: str  # "new", "status" or "repeat"
+    status: OrderStatus
+    previous: OrderStatus | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class QuarantineInfo:
+    id: int
+    account: str
+    order_id: str | None
+    reason: str
+    first_seen: datetime
+    times_seen: int
+    raw: str = ""
+
+
+@dataclass(slots=True)
+class IngestResult:
+    changes: list[OrderChange] = field(default_factory=list)
+    to_send: list[OutboxItem] = field(default_factory=list)
+    quarantined: list[QuarantineInfo] = field(default_factory=list)
+    stale: int = 0
+    committed_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SendResult:
+    """The answer to one outbox item, recorded by the sender."""
+
+    outbox_id: int
+    outcome: str  # "sent", "retry" or "failed"
+    response: str = ""
+    error: str = ""
+    next_attempt_at: datetime | None = None
+    new_status: tuple[OrderStatus, str] | None = None  # status the platform now holds
+
+
+@dataclass(frozen=True, slots=True)
+class StoredOrder:
+    row_id: int
+    order: Order
+    received_at: datetime
+    updated_at: datetime
+    acked: bool
+    acked_at: datetime | None
+    seen_at: datetime | None
+    cancel_confirmed_at: datetime | None
+    action_kind: str
+    action_state: str
+    problem: str
+
+    @property
+    def needs_cancel_confirmation(self) -> bool:
+        return self.order.status is OrderStatus.CANCELLED and self.cancel_confirmed_at is None
+
+
+@dataclass(frozen=True, slots=True)
+class OrderSummary:
+    """The columns of one table row, read without decoding the whole order."""
+
+    row_id: int
+    account: str
+    provider: str
+    order_id: str
+    display_id: str
+    status: str
+    provider_status: str
+    received_at: datetime
+    customer_name: str
+    summary: str
+    total: Any
+    currency: str
+    acked: bool
+    deadline_at: datetime | None
+    seen: bool
+    cancel_confirmed: bool
+    action_kind: str
+    action_state: str
+    problem: str
+
+
+@dataclass(frozen=True, slots=True)
+class EventInfo:
+    at: datetime
+    kind: str
+    actor: str
+    status: str
+    provider_status: str
+    detail: str
+
+
+class ActionRefused(StoreError):
+    """A staff action that cannot be queued (already pending, or the order is finished)."""
+
+
+class Store:
+    def __init__(self, db: Database, path: Path | None = None) -> None:
+        self.db = db
+        self.path = path
+
+    @classmethod
+    def open(cls, data_dir: Path) -> Store:
+        db = open_sqlite(data_dir)
+        return cls(db, data_dir)
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- transactions -------------------------------------------------------------------------
+
+    @contextmanager
+    def _write(self) -> Iterator[None]:
+        """One write transaction: BEGIN IMMEDIATE takes the write lock up front, so a busy
+        database shows at BEGIN and never as a deadlock half-way (SQLite transaction docs)."""
+        lock = "IMMEDIATE" if isinstance(self.db, SqliteDatabase) else None
+        try:
+            with self.db.atomic(lock) if lock else self.db.atomic():
+                yield
+        except OperationalError as exc:
+            message = explain_sqlite_error(exc, self.path)
+            if "full" in str(exc).lower():
+                raise DiskFullError(message) from exc
+            raise StoreError(message) from exc
+
+    # -- ingest -------------------------------------------------------------------------------
+
+    def ingest(
+        self,
+        account: str,
+        provider: Provider,
+        orders: Sequence[Order],
+        rejects: Sequence[Rejected],
+        policy: IngestPolicy,
+        now: datetime | None = None,
+    ) -> IngestResult:
+        """Save one feed reply: every order upserted with its history event and its
+        acknowledgement in the outbox, every unreadable entry quarantined, all in one
+        transaction. Nothing may be acknowledged before this returns (invariant 1)."""
+        now = now or utcnow()
+        result = IngestResult()
+        with self._write():
+            for order in _unique_latest(orders):
+                self._ingest_one(order, policy, now, result)
+            for rejected in rejects:
+                result.quarantined.append(self._quarantine(account, provider, rejected, now))
+        result.committed_at = utcnow()
+        return result
+
+    def _ingest_one(
+        self, order: Order, policy: IngestPolicy, now: datetime, result: IngestResult
+    ) -> None:
+        row = OrderRow.get_or_none(
+            (OrderRow.account == order.account) & (OrderRow.order_id == order.order_id)
+        )
+        if row is None:
+            row = OrderRow.create(
+                **_order_columns(order),
+                received_at=now,
+                updated_at=now,
+                order_json=dumps(order_to_dict(order)),
+                raw_json=dumps(order.raw),
+            )
+            self._event(row, now, "received", order, detail=order.provider_status_text)
+            result.changes.append(_change(row, "new", order.status))
+            self._queue_ack(row, order, now, result)
+            self._resolve_quarantine(order)
+            return
+
+        if order.provider_status == row.provider_status:
+            # The same order at the same status: no new order, no new event (invariant 4). The
+            # platform may still confirm a status our own action set, which brings a new
+            # acknowledgement unit; and if it shows an acknowledged order again, the
+            # acknowledgement never arrived.
+            if row.ack_unit != order.ack_unit:
+                row.ack_unit = order.ack_unit
+                row.order_json = dumps(order_to_dict(order))
+                row.raw_json = dumps(order.raw)
+                row.updated_at = now
+                row.save()
+            if policy.reack_on_repeat or row.acked_unit != order.ack_unit:
+                self._queue_ack(row, order, now, result, repeat=policy.reack_on_repeat)
+            result.changes.append(_change(row, "repeat", OrderStatus(row.status)))
+            return
+
+        rank = policy.status_rank
+        if rank is not None and rank(order.provider_status) < rank(row.provider_status):
+            result.stale += 1
+            return
+
+        previous = OrderStatus(row.status)
+        for name, value in _order_columns(order).items():
+            setattr(row, name, value)
+        row.updated_at = now
+        row.order_json = dumps(order_to_dict(order))
+        row.raw_json = dumps(order.raw)
+        if order.status is OrderStatus.CANCELLED and previous is not OrderStatus.CANCELLED:
+            row.cancel_confirmed_at = None  # a cancellation stays loud until someone confirms it
+        row.save()
+        self._event(
+            row,
+            now,
+            "status",
+            order,
+            detail=f"{previous.value} → {order.status.value} ({order.provider_status_text})",
+        )
+        self._supersede_acks(row, order.ack_unit, now)
+        result.changes.append(_change(row, "status", order.status, previous))
+        self._queue_ack(row, order, now, result)
+
+    def _queue_ack(
+        self,
+        row: OrderRow,
+        order: Order,
+        now: datetime,
+        result: IngestResult,
+        repeat: bool = False,
+    ) -> None:
+        key = f"ack:{order.order_id}:{order.ack_unit}"
+        existing = OutboxRow.get_or_none(
+            (OutboxRow.account == order.account) & (OutboxRow.dedup_key == key)
+        )
+        if existing is None:
+            outbox = OutboxRow.create(
+                order=row,
+                account=order.account,
+                provider=order.provider.value,
+                order_id=order.order_id,
+                kind=ActionKind.ACKNOWLEDGE.value,
+                dedup_key=key,
+                params_json=dumps({"ack_unit": order.ack_unit}),
+                state=OutboxState.PENDING.value,
+                created_at=now,
+                next_attempt_at=now,
+            )
+            result.to_send.append(_outbox_item(outbox))
+        elif repeat and existing.state != OutboxState.PENDING.value:
+            # Sent (or refused) before, yet the platform shows it again: send it once more.
+            existing.last_error = f"the platform still shows it ({existing.state} before)"
+            existing.state = OutboxState.PENDING.value
+            existing.next_attempt_at = now
+            existing.save()
+            result.to_send.append(_outbox_item(existing))
+
+    def _supersede_acks(self, row: OrderRow, new_unit: str, now: datetime) -> None:
+        (
+            OutboxRow.update(state=OutboxState.SUPERSEDED.value, sent_at=now)
+            .where(
+                (OutboxRow.order == row)
+                & (OutboxRow.kind == ActionKind.ACKNOWLEDGE.value)
+                & (OutboxRow.state == OutboxState.PENDING.value)
+                & (OutboxRow.dedup_key != f"ack:{row.order_id}:{new_unit}")
+            )
+            .execute()
+        )
+
+    def _event(
+        self,
+        row: OrderRow,
+        now: datetime,
+        kind: str,
+        order: Order | None = None,
+        actor: str = "platform",
+        detail: str = "",
+    ) -> None:
+        OrderEvent.create(
+            order=row,
+            at=now,
+            kind=kind,
+            actor=actor,
+            status=order.status.value if order else row.status,
+            provider_status=order.provider_status if order else row.provider_status,
+            detail=detail,
+        )
+
+    def _quarantine(
+        self, account: str, provider: Provider, rejected: Rejected, now: datetime
+    ) -> QuarantineInfo:
+        digest = hashlib.sha256(rejected.raw.encode("utf-8", "surrogatepass")).hexdigest()
+        row = QuarantineRow.get_or_none(
+            (QuarantineRow.account == account) & (QuarantineRow.raw_hash == digest)
+        )
+        if row is None:
+            row = QuarantineRow.create(
+                account=account,
+                provider=provider.value,
+                order_id=rejected.order_id,
+                reason=rejected.reason,
+                payload=rejected.raw,
+                raw_hash=digest,
+                first_seen=now,
+                last_seen=now,
+            )
+        else:
+            row.times_seen += 1
+            row.last_seen = now
+            row.save()
+        return _quarantine_info(row)
+
+    def _resolve_quarantine(self, order: Order) -> None:
+        """An order that was unreadable before and now arrived readable is no longer a problem."""
+        (
+            QuarantineRow.update(resolved_at=utcnow())
+            .where(
+                (QuarantineRow.account == order.account)
+                & (QuarantineRow.order_id == order.order_id)
+                & QuarantineRow.resolved_at.is_null()
+            )
+            .execute()
+        )
+
+    # -- staff actions ------------------------------------------------------------------------
+
+    def queue_action(self, account: str, action: Action, now: datetime | None = None) -> OutboxItem:
+        """Write a staff action to the outbox with its history event, in one transaction."""
+        now = now or utcnow()
+        with self._write():
+            row = OrderRow.get_or_none(
+                (OrderRow.account == account) & (OrderRow.order_id == action.order_id)
+            )
+            if row is None:
+                raise ActionRefused(f"Order {action.order_id} is not in this database.")
+            pending = OutboxRow.get_or_none(
+                (OutboxRow.order == row)
+                & (OutboxRow.kind == action.kind.value)
+                & (OutboxRow.state == OutboxState.PENDING.value)
+            )
+            if pending is not None:
+                raise ActionRefused(
+                    f"Order {row.display_id}: this is already being sent to the platform."
+                )
+            count = OutboxRow.select().where(OutboxRow.order == row).count()
+            outbox = OutboxRow.create(
+                order=row,
+                account=account,
+                provider=row.provider,
+                order_id=row.order_id,
+                kind=action.kind.value,
+                dedup_key=f"{action.kind.value}:{row.order_id}:{count + 1}",
+                params_json=dumps(action.params),
+                state=OutboxState.PENDING.value,
+                created_at=now,
+                next_attempt_at=now,
+            )
+            row.action_kind = action.kind.value
+            row.action_state = OutboxState.PENDING.value
+            row.save()
+            self._event(row, now, action.kind.value, actor="staff", detail=_params_text(action))
+        return _outbox_item(outbox)
+
+    def mark_seen(self, account: str, order_id: str, now: datetime | None = None) -> bool:
+        """Someone opened the order: it stops standing out. Returns False if it already was."""
+        now = now or utcnow()
+        with self._write():
+            changed = (
+                OrderRow.update(seen_at=now)
+                .where(
+                    (OrderRow.account == account)
+                    & (OrderRow.order_id == order_id)
+                    & OrderRow.seen_at.is_null()
+                )
+                .execute()
+            )
+        return bool(changed)
+
+    def confirm_cancellation_seen(
+        self, account: str, order_id: str, now: datetime | None = None
+    ) -> bool:
+        """Staff confirm that they saw a cancellation (a local confirmation, no platform call)."""
+        now = now or utcnow()
+        with self._write():
+            row = OrderRow.get_or_none(
+                (OrderRow.account == account) & (OrderRow.order_id == order_id)
+            )
+            if row is None or row.cancel_confirmed_at is not None:
+                return False
+            row.cancel_confirmed_at = now
+            row.seen_at = row.seen_at or now
+            row.save()
+            self._event(row, now, "cancellation_confirmed", actor="staff")
+        return True
+
+    # -- the outbox ---------------------------------------------------------------------------
+
+    def due_outbox(self, now: datetime | None = None, limit: int = 500) -> list[OutboxItem]:
+        """Pending items, oldest first; those not yet due come too, with their due time."""
+        query = (
+            OutboxRow.select()
+            .where(OutboxRow.state == OutboxState.PENDING.value)
+            .order_by(OutboxRow.next_attempt_at, OutboxRow.id)
+            .limit(limit)
+        )
+        return [_outbox_item(row) for row in query]
+
+    def record_results(
+        self, results: Iterable[SendResult], now: datetime | None = None
+    ) -> list[OutboxItem]:
+        """Record what the platform answered, many at once (one commit for a whole burst)."""
+        now = now or utcnow()
+        updated: list[OutboxItem] = []
+        with self._write():
+            for res in results:
+                outbox = OutboxRow.get_or_none(OutboxRow.id == res.outbox_id)
+                if outbox is None or outbox.state != OutboxState.PENDING.value:
+                    continue
+                self._apply_result(outbox, res, now)
+                updated.append(_outbox_item(outbox))
+        return updated
+
+    def _apply_result(self, outbox: OutboxRow, res: SendResult, now: datetime) -> None:
+        outbox.attempts += 1
+        outbox.response = res.response[:4000]
+        row: OrderRow | None = outbox.order
+        is_ack = outbox.kind == ActionKind.ACKNOWLEDGE.value
+        if res.outcome == "sent":
+            outbox.state = OutboxState.SENT.value
+            outbox.sent_at = now
+            outbox.last_error = ""
+            if row is not None and is_ack:
+                row.acked_unit = json.loads(outbox.params_json).get("ack_unit", "")
+                row.acked_at = now
+                if row.problem.startswith("ack:"):
+                    row.problem = ""
+                self._event(row, now, "acknowledged", actor="bridge")
+            elif row is not None:
+                row.action_state = OutboxState.SENT.value
+                row.problem = ""
+                detail = res.response[:200]
+                if res.new_status is not None:
+                    status, provider_status = res.new_status
+                    detail = f"{row.status} → {status.value}"
+                    row.status = status.value
+                    row.provider_status = provider_status
+                    row.updated_at = now
+                self._event(row, now, f"{outbox.kind}_sent", actor="bridge", detail=detail)
+        elif res.outcome == "failed":
+            outbox.state = OutboxState.FAILED.value
+            outbox.last_error = res.error
+            if row is not None:
+                if is_ack:
+                    row.problem = f"ack: {res.error}"
+                else:
+                    row.action_state = OutboxState.FAILED.value
+                    row.problem = f"{outbox.kind}: {res.error}"
+                self._event(row, now, f"{outbox.kind}_failed", actor="bridge", detail=res.error)
+        else:
+            outbox.last_error = res.error
+            outbox.next_attempt_at = res.next_attempt_at or now
+            if row is not None and is_ack and outbox.attempts >= ACK_ATTEMPTS_BEFORE_PROBLEM:
+                row.problem = f"ack: not through yet ({res.error})"
+        outbox.save()
+        if row is not None:
+            row.save()
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def get_order(self, account: str, order_id: str) -> StoredOrder | None:
+        row = OrderRow.get_or_none((OrderRow.account == account) & (OrderRow.order_id == order_id))
+        return None if row is None else _stored(row)
+
+    def get_order_by_row(self, row_id: int) -> StoredOrder | None:
+        row = OrderRow.get_or_none(OrderRow.id == row_id)
+        return None if row is None else _stored(row)
+
+    def list_orders(self, limit: int | None = None) -> list[StoredOrder]:
+        query = OrderRow.select().order_by(OrderRow.received_at.desc(), OrderRow.id.desc())
+        if limit:
+            query = query.limit(limit)
+        return [_stored(row) for row in query]
+
+    def iter_summaries(self, since_row_id: int = 0) -> Iterator[OrderSummary]:
+        """Table rows without decoding JSON: fast enough for 100,000 orders."""
+        fields = [
+            OrderRow.id,
+            OrderRow.account,
+            OrderRow.provider,
+            OrderRow.order_id,
+            OrderRow.display_id,
+            OrderRow.status,
+            OrderRow.provider_status,
+            OrderRow.received_at,
+            OrderRow.customer_name,
+            OrderRow.summary,
+            OrderRow.total,
+            OrderRow.currency,
+            OrderRow.ack_unit,
+            OrderRow.acked_unit,
+            OrderRow.deadline_at,
+            OrderRow.seen_at,
+            OrderRow.cancel_confirmed_at,
+            OrderRow.action_kind,
+            OrderRow.action_state,
+            OrderRow.problem,
+        ]
+        query = (
+            OrderRow.select(*fields)
+            .where(OrderRow.id > since_row_id)
+            .order_by(OrderRow.id)
+            .tuples()
+        )
+        for t in query.iterator():
+            yield OrderSummary(
+                row_id=t[0],
+                account=t[1],
+                provider=t[2],
+                order_id=t[3],
+                display_id=t[4],
+                status=t[5],
+                provider_status=t[6],
+                received_at=t[7],
+                customer_name=t[8],
+                summary=t[9],
+                total=t[10],
+                currency=t[11],
+                acked=t[13] is not None and t[12] == t[13],
+                deadline_at=t[14],
+                seen=t[15] is not None,
+                cancel_confirmed=t[16] is not None,
+                action_kind=t[17],
+                action_state=t[18],
+                problem=t[19],
+            )
+
+    def history(self, row_id: int) -> list[EventInfo]:
+        query = OrderEvent.select().where(OrderEvent.order == row_id).order_by(OrderEvent.id)
+        return [
+            EventInfo(e.at, e.kind, e.actor, e.status, e.provider_status, e.detail) for e in query
+        ]
+
+    def outbox_for_order(self, row_id: int) -> list[OutboxItem]:
+        query = OutboxRow.select().where(OutboxRow.order == row_id).order_by(OutboxRow.id)
+        return [_outbox_item(row) for row in query]
+
+    def quarantined(self, include_resolved: bool = False) -> list[QuarantineInfo]:
+        query = QuarantineRow.select().order_by(QuarantineRow.id)
+        if not include_resolved:
+            query = query.where(QuarantineRow.resolved_at.is_null())
+        return [_quarantine_info(row) for row in query]
+
+    def count_orders(self) -> int:
+        return int(OrderRow.select().count())
+
+    def meta(self, key: str) -> str | None:
+        row = Meta.get_or_none(Meta.key == key)
+        return None if row is None else str(row.value)
+
+
+# -- helpers ----------------------------------------------------------------------------------
+
+
+def _unique_latest(orders: Sequence[Order]) -> list[Order]:
+    """A reply may list one order twice; the later entry wins, the first position is kept."""
+    latest: dict[tuple[str, str], Order] = {}
+    for order in orders:
+        latest[(order.account, order.order_id)] = order
+    return list(latest.values())
+
+
+def _order_columns(order: Order) -> dict[str, Any]:
+    return {
+        "account": order.account,
+        "provider": order.provider.value,
+        "order_id": order.order_id,
+        "display_id": order.display_id,
+        "status": order.status.value,
+        "provider_status": order.provider_status,
+        "provider_status_text": order.provider_status_text,
+        "placed_at": order.placed_at,
+        "deadline_at": order.deadline_at,
+        "customer_name": order.customer.name,
+        "customer_phone": order.customer.phone,
+        "address": order.address.one_line(),
+        "fulfilment": order.fulfilment,
+        "payment_method": order.payment_method,
+        "summary": order.short_items(120),
+        "total": order.total,
+        "currency": order.currency,
+        "ack_unit": order.ack_unit,
+    }
+
+
+def _change(
+    row: OrderRow, kind: str, status: OrderStatus, previous: OrderStatus | None = None
+) -> OrderChange:
+    return OrderChange(row.id, row.account, row.order_id, row.display_id, kind, status, previous)
+
+
+def _outbox_item(row: OutboxRow) -> OutboxItem:
+    return OutboxItem(
+        id=row.id,
+        account=row.account,
+        provider=Provider(row.provider),
+        order_id=row.order_id,
+        kind=ActionKind(row.kind),
+        params=json.loads(row.params_json),
+        attempts=row.attempts,
+        state=OutboxState(row.state),
+        next_attempt_at=row.next_attempt_at,
+        created_at=row.created_at,
+        sent_at=row.sent_at,
+        last_error=row.last_error,
+        response=row.response,
+    )
+
+
+def _quarantine_info(row: QuarantineRow) -> QuarantineInfo:
+    return QuarantineInfo(
+        row.id, row.account, row.order_id, row.reason, row.first_seen, row.times_seen, row.payload
+    )
+
+
+def _stored(row: OrderRow) -> StoredOrder:
+    order = order_from_dict(json.loads(row.order_json), json.loads(row.raw_json))
+    # Columns a staff action may have moved on since the platform last sent the order.
+    if row.status != order.status.value or row.provider_status != order.provider_status:
+        order = _with_status(order, OrderStatus(row.status), row.provider_status)
+    return StoredOrder(
+        row_id=row.id,
+        order=order,
+        received_at=row.received_at,
+        updated_at=row.updated_at,
+        acked=row.acked_unit is not None and row.acked_unit == row.ack_unit,
+        acked_at=row.acked_at,
+        seen_at=row.seen_at,
+        cancel_confirmed_at=row.cancel_confirmed_at,
+        action_kind=row.action_kind,
+        action_state=row.action_state,
+        problem=row.problem,
+    )
+
+
+def _with_status(order: Order, status: OrderStatus, provider_status: str) -> Order:
+    from dataclasses import replace
+
+    return replace(order, status=status, provider_status=provider_status)
+
+
+def _params_text(action: Action) -> str:
+    return ", ".join(f"{k}={v}" for k, v in sorted(action.params.items()))
