@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -196,11 +197,16 @@ class Store:
         try:
             with self.db.atomic(lock) if lock else self.db.atomic():
                 yield
-        except OperationalError as exc:
-            message = explain_sqlite_error(exc, self.path)
-            if "full" in str(exc).lower():
-                raise DiskFullError(message) from exc
-            raise StoreError(message) from exc
+        except (OperationalError, sqlite3.Error) as exc:
+            # When SQLite rolls back by itself (disk full), peewee's own rollback then fails
+            # with "no transaction is active": the cause is the error before it.
+            cause: BaseException = exc
+            while "no transaction is active" in str(cause) and cause.__context__ is not None:
+                cause = cause.__context__
+            message = explain_sqlite_error(cause, self.path)
+            if "full" in str(cause).lower():
+                raise DiskFullError(message) from cause
+            raise StoreError(message) from cause
 
     # -- ingest -------------------------------------------------------------------------------
 

@@ -78,7 +78,7 @@ class OrderEvent(BaseTable):
     """The history of one order: every status change, acknowledgement and staff action."""
 
     id = AutoField()
-    order = ForeignKeyField(OrderRow, backref="events", on_delete="CASCADE", index=True)
+    order = ForeignKeyField(OrderRow, backref="events", on_delete="CASCADE", column_name="order_row")
     at = UtcDateTimeField()
     kind = CharField()
     actor = CharField(default="platform")  # platform / staff / bridge
@@ -95,7 +95,9 @@ class OutboxRow(BaseTable):
     that caused it (invariant 5), sent until the platform answers definitively."""
 
     id = AutoField()
-    order = ForeignKeyField(OrderRow, null=True, backref="outbox", on_delete="CASCADE")
+    order = ForeignKeyField(
+        OrderRow, null=True, backref="outbox", on_delete="CASCADE", column_name="order_row"
+    )
     account = CharField()
     provider = CharField()
     order_id = CharField()
