@@ -14,6 +14,7 @@ from pathlib import Path
 
 from app.config import AccountConfig, AppConfig
 from app.credentials import CredentialError, resolve
+from app.engine.backoff import Backoff
 from app.engine.events import (
     AccountHealth,
     ActionUpdate,
@@ -45,6 +46,9 @@ class Bridge:
         events: EventBus | None = None,
         *,
         sender_concurrency: int = 32,
+        stall_after_seconds: float | None = None,
+        retry_base_seconds: float = 0.5,
+        poll_retry_base_seconds: float = 1.0,
     ) -> None:
         self.config = config
         self.data_dir = data_dir
@@ -55,10 +59,16 @@ class Bridge:
         self._problems: dict[str, AccountHealth] = {}  # accounts that could not even start
         self._tasks: list[asyncio.Task[None]] = []
         self.sender = OutboxSender(
-            self._writer, self.sources, self.events, concurrency=sender_concurrency
+            self._writer,
+            self.sources,
+            self.events,
+            concurrency=sender_concurrency,
+            backoff=Backoff(base=retry_base_seconds, cap=120.0),
         )
+        self._poll_retry_base = poll_retry_base_seconds
         self._stopped = False
         self._started = False
+        self._stall_after = stall_after_seconds
 
     @property
     def store(self) -> Store:
@@ -85,7 +95,14 @@ class Bridge:
             source = self.sources.get(account.name)
             if source is None:
                 continue
-            poller = Poller(account, source, self._writer, self.sender, self.events)
+            poller = Poller(
+                account,
+                source,
+                self._writer,
+                self.sender,
+                self.events,
+                retry_base_seconds=self._poll_retry_base,
+            )
             self.pollers[account.name] = poller
             self._tasks.append(asyncio.create_task(poller.run(), name=f"poll-{account.name}"))
         self._tasks.append(asyncio.create_task(self._watchdog(), name="poll-watchdog"))
@@ -116,8 +133,13 @@ class Bridge:
             await asyncio.sleep(WATCHDOG_SECONDS)
             now = time.monotonic()
             for poller in self.pollers.values():
-                limit = 3 * poller.interval + 2 * poller.account.timeout_seconds + 10
-                quiet = now - poller.last_cycle_monotonic
+                if poller.busy_since is None:
+                    continue
+                # One poll interval, as invariant 7 asks, but never less than one call's deadline.
+                limit = self._stall_after or max(
+                    poller.interval, poller.account.timeout_seconds + 10
+                )
+                quiet = now - poller.busy_since
                 if quiet > limit and poller.state is not HealthState.STALLED:
                     poller.state = HealthState.STALLED
                     poller.message = (
@@ -195,7 +217,6 @@ class Bridge:
         result = dict(self._problems)
         result.update({name: p.health() for name, p in self.pollers.items()})
         return result
-
 
 
 def utcnow() -> datetime:

@@ -47,7 +47,7 @@ class Poller:
         writer: StoreWriter,
         sender: OutboxSender,
         events: EventBus,
-        backoff: Backoff | None = None,
+        retry_base_seconds: float = 1.0,
         on_saved: Callable[[IngestResult], None] | None = None,
     ) -> None:
         self.account = account
@@ -61,8 +61,9 @@ class Poller:
             account.poll_seconds,
             cooldown * COOLDOWN_MARGIN + COOLDOWN_SLACK_SECONDS if cooldown > 0 else 0.0,
         )
-        self._backoff = backoff or Backoff(
-            base=max(self.interval, 1.0), cap=300.0, floor=self.interval
+        # After a failure: at least the normal interval (the cooldown), growing to 5 minutes.
+        self._backoff = Backoff(
+            base=max(self.interval, retry_base_seconds), cap=300.0, floor=self.interval
         )
         self._policy = IngestPolicy(
             reack_on_repeat=source.reack_on_repeat, status_rank=source.status_rank
@@ -71,6 +72,7 @@ class Poller:
         self.last_ok_at: datetime | None = None
         self.offline_since: datetime | None = None
         self.last_cycle_monotonic = time.monotonic()
+        self.busy_since: float | None = None  # set while a cycle runs (the watchdog reads it)
         self.latency_ms: float | None = None
         self.state = HealthState.STARTING
         self.message = "Starting."
@@ -79,7 +81,13 @@ class Poller:
     async def run(self) -> None:
         self._report(HealthState.STARTING, "Connecting to the platform.")
         while True:
-            delay = await self.poll_once()
+            self.busy_since = time.monotonic()
+            try:
+                delay = await self.poll_once()
+            except Exception as exc:  # a bug must not end polling in silence
+                log.exception("account %s: the poll cycle failed", self.account.name)
+                delay = self._failed(exc, None, offline=False)
+            self.busy_since = None
             self.last_cycle_monotonic = time.monotonic()
             await asyncio.sleep(delay)
 

@@ -78,7 +78,9 @@ class OrderEvent(BaseTable):
     """The history of one order: every status change, acknowledgement and staff action."""
 
     id = AutoField()
-    order = ForeignKeyField(OrderRow, backref="events", on_delete="CASCADE", column_name="order_row")
+    order = ForeignKeyField(
+        OrderRow, backref="events", on_delete="CASCADE", column_name="order_row"
+    )
     at = UtcDateTimeField()
     kind = CharField()
     actor = CharField(default="platform")  # platform / staff / bridge

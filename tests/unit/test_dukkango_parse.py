@@ -123,9 +123,14 @@ def test_bad_entries_are_quarantined_and_good_ones_kept(broken: Any, reason: str
 
 @pytest.mark.parametrize(
     "body",
-    [b"", b"<html>502 Bad Gateway</html>", json.dumps({"status": True, "data": [DOC_ORDER]}).encode()[:90],
-     b'{"status": false, "error": "yetkisiz eri\\u015fim"}', b'{"status": true, "data": {"x": 1}}',
-     b"[1, 2, 3]"],
+    [
+        b"",
+        b"<html>502 Bad Gateway</html>",
+        json.dumps({"status": True, "data": [DOC_ORDER]}).encode()[:90],
+        b'{"status": false, "error": "yetkisiz eri\\u015fim"}',
+        b'{"status": true, "data": {"x": 1}}',
+        b"[1, 2, 3]",
+    ],
 )
 def test_whole_reply_unreadable_raises_with_raw_kept(body: bytes) -> None:
     with pytest.raises(UnreadableReply) as info:
@@ -145,7 +150,9 @@ json_leaf = st.one_of(
 )
 json_values = st.recursive(
     json_leaf,
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
+    ),
     max_leaves=20,
 )
 

@@ -17,7 +17,9 @@ from app.store.schema import DB_FILENAME, SCHEMA_VERSION
 from app.store.store import ActionRefused, IngestPolicy, SendResult, Store
 from tests.unit.test_dukkango_parse import DOC_ORDER
 
-DUKKANGO = IngestPolicy(reack_on_repeat=True, status_rank=lambda s: {"1": 1, "2": 2, "16": 3}.get(s, 5))
+DUKKANGO = IngestPolicy(
+    reack_on_repeat=True, status_rank=lambda s: {"1": 1, "2": 2, "16": 3}.get(s, 5)
+)
 
 
 def order(status_id: int = 1, key: str = DOC_ORDER["payment_key"], **changes: object):
@@ -45,7 +47,9 @@ def test_database_is_wal_with_full_sync(store: Store, data_dir: Path) -> None:
 def test_new_order_saved_with_event_and_ack_in_outbox(store: Store, data_dir: Path) -> None:
     result = ingest(store, order())
     assert [c.kind for c in result.changes] == ["new"]
-    assert [(i.kind, i.params["ack_unit"]) for i in result.to_send] == [(ActionKind.ACKNOWLEDGE, "1")]
+    assert [(i.kind, i.params["ack_unit"]) for i in result.to_send] == [
+        (ActionKind.ACKNOWLEDGE, "1")
+    ]
     # Committed: another connection (another process, say) sees it.
     with sqlite3.connect(data_dir / DB_FILENAME) as other:
         assert other.execute("select count(*) from orders").fetchone()[0] == 1
@@ -117,7 +121,9 @@ def test_ack_failures_become_visible(store: Store) -> None:
     first = ingest(store, order())
     item = first.to_send[0]
     for _ in range(3):
-        store.record_results([SendResult(item.id, "retry", error="timeout", next_attempt_at=datetime.now(UTC))])
+        store.record_results(
+            [SendResult(item.id, "retry", error="timeout", next_attempt_at=datetime.now(UTC))]
+        )
     assert store.get_order("shop", item.order_id).problem.startswith("ack:")
     store.record_results([SendResult(item.id, "sent")])
     stored = store.get_order("shop", item.order_id)
@@ -142,7 +148,9 @@ def test_staff_action_is_written_once(store: Store) -> None:
 
 def test_refused_action_shows_the_platform_reason(store: Store) -> None:
     ingest(store, order())
-    item = store.queue_action("shop", Action(ActionKind.CANCEL, DOC_ORDER["payment_key"], params={"reason_id": 3}))
+    item = store.queue_action(
+        "shop", Action(ActionKind.CANCEL, DOC_ORDER["payment_key"], params={"reason_id": 3})
+    )
     store.record_results([SendResult(item.id, "failed", error="sipariş bulunamadı")])
     stored = store.get_order("shop", DOC_ORDER["payment_key"])
     assert stored.action_state == "failed" and "sipariş bulunamadı" in stored.problem
@@ -180,7 +188,9 @@ def test_read_only_folder_is_explained(tmp_path: Path) -> None:
 
 
 def test_summaries_for_the_table(store: Store) -> None:
-    ingest(store, order(), replace(order(key="22222222-2222-4222-8222-222222222222"), display_id="9"))
+    ingest(
+        store, order(), replace(order(key="22222222-2222-4222-8222-222222222222"), display_id="9")
+    )
     rows = list(store.iter_summaries())
     assert [r.display_id for r in rows] == ["2047", "9"]
     assert rows[0].summary == "2× Adana Kebap, 2× Ayran" and not rows[0].acked
