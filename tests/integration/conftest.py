@@ -67,10 +67,10 @@ class EventLog:
 
 
 async def wait_for(
-    condition: Callable[[], bool], timeout: float = 10.0, what: str = "condition"
+    condition: Callable[[], bool], within: float = 10.0, what: str = "condition"
 ) -> None:
     """Poll a condition (deadline-bounded; no fixed sleeps in the tests)."""
-    deadline = time.monotonic() + timeout
+    deadline = time.monotonic() + within
     while not condition():
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out waiting for {what}")

@@ -232,7 +232,7 @@ def test_rejected_credentials_stop_the_hammering(sim: SimServer, data_dir: Path)
         try:
             await wait_for(
                 lambda: bridge.health()["Kadıköy"].state is HealthState.NEEDS_CREDENTIALS,
-                timeout=5,
+                within=5,
             )
             calls = sim.dukkango.request_count()
             for _ in range(30):  # many poll intervals
@@ -267,7 +267,7 @@ def test_offline_and_back(sim: SimServer, data_dir: Path) -> None:
                 h for h in events[EventName.ACCOUNT_HEALTH] if h.state is HealthState.OFFLINE
             )
             assert offline.offline_since is not None
-            await wait_for(all_acked(sim), timeout=20, what="orders after reconnecting")
+            await wait_for(all_acked(sim), within=20, what="orders after reconnecting")
             assert bridge.health()["Kadıköy"].state is HealthState.OK
             assert bridge.health()["Kadıköy"].offline_since is None
         finally:
@@ -287,7 +287,7 @@ def test_stalled_poller_is_reported(sim: SimServer, data_dir: Path) -> None:
         )
         try:
             await wait_for(
-                lambda: bridge.health()["Kadıköy"].state is HealthState.STALLED, timeout=5
+                lambda: bridge.health()["Kadıköy"].state is HealthState.STALLED, within=5
             )
         finally:
             await bridge.stop()
@@ -340,7 +340,7 @@ def test_token_is_renewed_before_it_expires(data_dir: Path, monkeypatch) -> None
                     lambda: (
                         [r.path for r in short_sim.dukkango.requests()].count("/auth/login") >= 2
                     ),
-                    timeout=10,
+                    within=10,
                     what="a second login",
                 )
                 short_sim.dukkango.add_orders(1)
