@@ -68,8 +68,10 @@ def test_invariants_hold_under_fault(sim: SimServer, data_dir: Path, fault: Faul
         try:
             await wait_for(all_acked(sim), within=20, what=f"all acknowledged after {fault}")
             await wait_for(
-                lambda: all(s.acked for s in bridge.store.list_orders())
-                and len(bridge.store.list_orders()) == len(keys),
+                lambda: (
+                    all(s.acked for s in bridge.store.list_orders())
+                    and len(bridge.store.list_orders()) == len(keys)
+                ),
                 what="the bridge's own records up to date",
             )
             quarantined.extend(events[EventName.ORDER_QUARANTINED])
