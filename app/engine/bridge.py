@@ -213,6 +213,9 @@ class Bridge:
                 EventName.ORDER_UPDATED, OrderUpdated(account, order_id, "cancellation_confirmed")
             )
 
+    async def dismiss_quarantined(self, quarantine_id: int) -> bool:
+        return await self._writer.call(self.store.dismiss_quarantined, quarantine_id)
+
     def health(self) -> dict[str, AccountHealth]:
         result = dict(self._problems)
         result.update({name: p.health() for name, p in self.pollers.items()})

@@ -622,6 +622,18 @@ class Store:
             query = query.where(QuarantineRow.resolved_at.is_null())
         return [_quarantine_info(row) for row in query]
 
+    def dismiss_quarantined(self, quarantine_id: int, now: datetime | None = None) -> bool:
+        """Staff looked at an unreadable entry and dealt with it: it leaves the Problems list
+        (the raw text stays in the database for support)."""
+        now = now or utcnow()
+        with self._write():
+            changed = (
+                QuarantineRow.update(resolved_at=now)
+                .where((QuarantineRow.id == quarantine_id) & QuarantineRow.resolved_at.is_null())
+                .execute()
+            )
+        return bool(changed)
+
     def count_orders(self) -> int:
         return int(OrderRow.select().count())
 

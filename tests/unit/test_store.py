@@ -115,6 +115,8 @@ def test_quarantine_keeps_raw_once(store: Store) -> None:
     result = ingest(store, rejects=[bad])
     [q] = store.quarantined()
     assert q.raw == '{"id": 5}' and q.times_seen == 2 and result.quarantined[0].id == q.id
+    assert store.dismiss_quarantined(q.id)
+    assert store.quarantined() == [] and len(store.quarantined(include_resolved=True)) == 1
 
 
 def test_ack_failures_become_visible(store: Store) -> None:
