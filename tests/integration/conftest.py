@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import os
+import subprocess
+import sys
 import time
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
@@ -100,5 +102,31 @@ def all_acked(sim: SimServer) -> Callable[[], bool]:
     return check
 
 
-def env_without_secrets() -> dict[str, str]:
-    return {k: v for k, v in os.environ.items()}
+def write_config_file(path: Path, base_url: str) -> Path:
+    """A TOML configuration for ``posbridge headless`` with one account at ``base_url``."""
+    path.write_text(
+        "[[accounts]]\n"
+        'name = "Kadıköy"\n'
+        'provider = "dukkango"\n'
+        f'base_url = "{base_url}"\n'
+        f"poll_seconds = {COOLDOWN}\n"
+        f"cooldown_seconds = {COOLDOWN}\n"
+        f'token = "env:{TOKEN_ENV}"\n',
+        encoding="utf-8",
+    )
+    return path
+
+
+def start_headless(
+    config: Path, data_dir: Path, *python_flags: str, capture_stdout: bool = True
+) -> subprocess.Popen[str]:
+    """``python -m app headless`` in its own process (what the console script runs)."""
+    command = [sys.executable, *python_flags, "-m", "app", "headless"]
+    command += ["--config", str(config), "--data-dir", str(data_dir)]
+    return subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE if capture_stdout else subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=dict(os.environ),
+    )

@@ -5,10 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -16,48 +14,16 @@ import pytest
 
 from app.cli import main
 from app.sim.server import SimServer
-from tests.integration.conftest import COOLDOWN, TOKEN_ENV, all_acked, config, run, started_bridge
+from tests.integration.conftest import (
+    TOKEN_ENV,
+    all_acked,
+    config,
+    run,
+    start_headless,
+    started_bridge,
+    write_config_file,
+)
 from tests.integration.conftest import wait_for as async_wait_for
-
-
-def _write_config(path: Path, body: str) -> Path:
-    path.write_text(body, encoding="utf-8")
-    return path
-
-
-def _account_toml(sim: SimServer | None, **extra: str) -> str:
-    base = sim.dukkango_base_url if sim else "http://127.0.0.1:1/api"
-    lines = [
-        "[[accounts]]",
-        'name = "Kadıköy"',
-        'provider = "dukkango"',
-        f'base_url = "{base}"',
-        f"poll_seconds = {COOLDOWN}",
-        f"cooldown_seconds = {COOLDOWN}",
-        f'token = "env:{TOKEN_ENV}"',
-    ]
-    lines += [f"{k} = {v}" for k, v in extra.items()]
-    return "\n".join(lines) + "\n"
-
-
-def _headless(config: Path, data_dir: Path, *extra: str) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [
-            sys.executable,
-            *extra,
-            "-m",
-            "app",
-            "headless",
-            "--config",
-            str(config),
-            "--data-dir",
-            str(data_dir),
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=dict(os.environ),
-    )
 
 
 def _stop(process: subprocess.Popen[str]) -> tuple[int, str]:
@@ -160,8 +126,8 @@ def test_headless_runs_without_qt_and_stops_cleanly_on_sigterm(
     sim: SimServer, tmp_path: Path
 ) -> None:
     keys = sim.dukkango.add_orders(5)
-    config = _write_config(tmp_path / "config.toml", _account_toml(sim))
-    process = _headless(config, tmp_path / "data", "-X", "importtime")
+    config = write_config_file(tmp_path / "config.toml", sim.dukkango_base_url)
+    process = start_headless(config, tmp_path / "data", "-X", "importtime")
     deadline = time.monotonic() + 30
     while not all_acked(sim)() and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -173,8 +139,8 @@ def test_headless_runs_without_qt_and_stops_cleanly_on_sigterm(
 
 
 def test_headless_unreachable_platform_is_explained(tmp_path: Path) -> None:
-    config = _write_config(tmp_path / "config.toml", _account_toml(None))
-    process = _headless(config, tmp_path / "data")
+    config = write_config_file(tmp_path / "config.toml", "http://127.0.0.1:1/api")
+    process = start_headless(config, tmp_path / "data")
     time.sleep(2.0)  # a few failed polls
     code, err = _stop(process)
     assert code == 0
@@ -184,18 +150,18 @@ def test_headless_unreachable_platform_is_explained(tmp_path: Path) -> None:
 
 def test_headless_with_no_usable_account_exits_non_zero(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.delenv(TOKEN_ENV)
-    config = _write_config(tmp_path / "config.toml", _account_toml(None))
-    process = _headless(config, tmp_path / "data")
+    config = write_config_file(tmp_path / "config.toml", "http://127.0.0.1:1/api")
+    process = start_headless(config, tmp_path / "data")
     _, err = process.communicate(timeout=30)
     assert process.returncode == 2
     assert f"environment variable {TOKEN_ENV}" in err and "No account could start" in err
 
 
 def test_headless_unusable_data_folder_exits_non_zero(sim: SimServer, tmp_path: Path) -> None:
-    config = _write_config(tmp_path / "config.toml", _account_toml(sim))
+    config = write_config_file(tmp_path / "config.toml", sim.dukkango_base_url)
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
-    process = _headless(config, blocker / "data")
+    process = start_headless(config, blocker / "data")
     _, err = process.communicate(timeout=30)
     assert process.returncode == 3
     assert "--data-dir" in err and "Traceback" not in err

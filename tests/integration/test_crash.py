@@ -11,49 +11,14 @@ import os
 import random
 import signal
 import sqlite3
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 from app.sim.server import SimServer
 from app.store.schema import DB_FILENAME
-from tests.integration.conftest import COOLDOWN, TOKEN_ENV
+from tests.integration.conftest import start_headless, write_config_file
 
 KILLS = int(os.environ.get("POSBRIDGE_CRASH_KILLS", "30"))
-
-
-def _config_file(tmp_path: Path, sim: SimServer) -> Path:
-    path = tmp_path / "config.toml"
-    path.write_text(
-        "[[accounts]]\n"
-        'name = "Kadıköy"\n'
-        'provider = "dukkango"\n'
-        f'base_url = "{sim.dukkango_base_url}"\n'
-        f"poll_seconds = {COOLDOWN}\n"
-        f"cooldown_seconds = {COOLDOWN}\n"
-        f'token = "env:{TOKEN_ENV}"\n',
-        encoding="utf-8",
-    )
-    return path
-
-
-def _start(config: Path, data_dir: Path) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "app",
-            "headless",
-            "--config",
-            str(config),
-            "--data-dir",
-            str(data_dir),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        env=dict(os.environ),
-    )
 
 
 def _stored(data_dir: Path) -> dict[str, tuple[int, bool]]:
@@ -80,7 +45,7 @@ def _wait(condition, within: float, what: str) -> None:
 def test_kill_9_during_a_burst_loses_nothing(sim: SimServer, tmp_path: Path) -> None:
     rng = random.Random(20261123)
     data_dir = tmp_path / "data"
-    config = _config_file(tmp_path, sim)
+    config = write_config_file(tmp_path / "config.toml", sim.dukkango_base_url)
     all_keys: list[str] = []
     interrupted = 0  # kills that left work half done (proof the kills hit the burst)
     for kill in range(KILLS):
@@ -88,7 +53,7 @@ def test_kill_9_during_a_burst_loses_nothing(sim: SimServer, tmp_path: Path) -> 
         if all_keys and rng.random() < 0.3:
             sim.dukkango.cancel_by_customer(rng.choice(all_keys))
         before = sim.dukkango.request_count()
-        process = _start(config, data_dir)
+        process = start_headless(config, data_dir, capture_stdout=False)
         # Kill somewhere in the middle of the work: after the first feed call at the
         # earliest, at a random point of the save / acknowledge burst.
         _wait(
@@ -98,7 +63,7 @@ def test_kill_9_during_a_burst_loses_nothing(sim: SimServer, tmp_path: Path) -> 
             within=30,
             what="the bridge's first request",
         )
-        assert process.poll() is None, process.stderr.read().decode() if process.stderr else ""
+        assert process.poll() is None, process.stderr.read() if process.stderr else ""
         time.sleep(rng.uniform(0.0, 0.25))
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=30)
@@ -115,7 +80,7 @@ def test_kill_9_during_a_burst_loses_nothing(sim: SimServer, tmp_path: Path) -> 
     assert interrupted >= KILLS // 3, f"only {interrupted} kills interrupted any work"
 
     # A last, clean run finishes the job.
-    process = _start(config, data_dir)
+    process = start_headless(config, data_dir, capture_stdout=False)
     try:
         _wait(
             lambda: not any(o["in_feed"] for o in sim.dukkango.snapshot()),
@@ -133,7 +98,7 @@ def test_kill_9_during_a_burst_loses_nothing(sim: SimServer, tmp_path: Path) -> 
     finally:
         process.send_signal(signal.SIGTERM)
         assert process.wait(timeout=30) == 0
-        stderr = process.stderr.read().decode() if process.stderr else ""
+        stderr = process.stderr.read() if process.stderr else ""
         if process.stderr:
             process.stderr.close()
     assert "Traceback" not in stderr
