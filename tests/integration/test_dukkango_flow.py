@@ -350,3 +350,43 @@ def test_token_is_renewed_before_it_expires(data_dir: Path, monkeypatch) -> None
 
         run(scenario())
         assert all(r.status_code != 401 for r in short_sim.dukkango.requests())
+
+
+def test_pending_acknowledgements_resume_after_a_restart(sim: SimServer, data_dir: Path) -> None:
+    """Acknowledgements that could not leave before a stop leave after the next start from
+    the outbox alone, even while the feed itself cannot be read."""
+    keys = sim.dukkango.add_orders(6)
+    sim.dukkango.inject(Fault("server_error", endpoint="success", count=10_000, status=503))
+
+    async def first_run() -> None:
+        bridge, _ = await started_bridge(config(sim), data_dir)
+        try:
+            await wait_for(lambda: bridge.store.count_orders() == len(keys), what="orders saved")
+            await wait_for(
+                lambda: sum("/success/" in r.path for r in sim.dukkango.requests()) >= len(keys),
+                what="every acknowledgement tried",
+            )
+        finally:
+            await bridge.stop()
+
+    run(first_run())
+    assert sim.dukkango.acknowledged() == set()
+    sim.dukkango.clear_faults()
+    sim.dukkango.inject(Fault("reset", endpoint="get-current", count=10_000))
+    polls_before = sum(
+        r.path == "/orders/get-current" and r.status_code == 200 for r in sim.dukkango.requests()
+    )
+
+    async def second_run() -> None:
+        bridge, _ = await started_bridge(config(sim), data_dir)
+        try:
+            await wait_for(lambda: len(sim.dukkango.acknowledged()) == len(keys), what="resumed")
+        finally:
+            await bridge.stop()
+
+    run(second_run())
+    polls_after = sum(
+        r.path == "/orders/get-current" and r.status_code == 200 for r in sim.dukkango.requests()
+    )
+    assert polls_after == polls_before  # the feed gave nothing: the outbox did it
+    assert {k for k, _ in sim.dukkango.acknowledged()} == set(keys)
