@@ -218,7 +218,7 @@ class DukkangoSource:
         for entry in data:
             try:
                 batch.orders.append(parse_order(entry, self.account))
-            except (KeyError, ValueError, TypeError, InvalidOperation) as exc:
+            except Exception as exc:  # one odd entry must never block the others
                 batch.rejects.append(
                     Rejected(
                         reason=f"Unreadable order: {exc}",
