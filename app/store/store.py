@@ -28,6 +28,7 @@ from app.model import (
     Provider,
     Rejected,
 )
+from app.store.bulk import Insert, chunks, marks
 from app.store.codec import dumps, order_from_dict, order_to_dict
 from app.store.errors import DiskFullError, StoreError, explain_sqlite_error
 from app.store.schema import open_sqlite
@@ -178,6 +179,7 @@ class Store:
     def __init__(self, db: Database, path: Path | None = None) -> None:
         self.db = db
         self.path = path
+        self._prepared: _Statements | None = None
 
     @classmethod
     def open(cls, data_dir: Path) -> Store:
@@ -222,36 +224,185 @@ class Store:
         """Save one feed reply: every order upserted with its history event and its
         acknowledgement in the outbox, every unreadable entry quarantined, all in one
         transaction. Nothing may be acknowledged before this returns (invariant 1)."""
+        return self.ingest_chunks(account, provider, [(orders, rejects)], policy, now)
+
+    def ingest_chunks(
+        self,
+        account: str,
+        provider: Provider,
+        chunks: Iterable[tuple[Sequence[Order], Sequence[Rejected]]],
+        policy: IngestPolicy,
+        now: datetime | None = None,
+    ) -> IngestResult:
+        """The same, for a reply parsed piece by piece (a big reply is never all in memory
+        as objects at once), still in one transaction: all of it is saved, or none."""
         now = now or utcnow()
         result = IngestResult()
         with self._write():
-            for order in _unique_latest(orders):
-                self._ingest_one(order, policy, now, result)
-            for rejected in rejects:
-                result.quarantined.append(self._quarantine(account, provider, rejected, now))
+            for orders, rejects in chunks:
+                self._ingest_chunk(account, _unique_latest(orders), policy, now, result)
+                for rejected in rejects:
+                    result.quarantined.append(self._quarantine(account, provider, rejected, now))
         result.committed_at = utcnow()
         return result
+
+    def _ingest_chunk(
+        self,
+        account: str,
+        orders: list[Order],
+        policy: IngestPolicy,
+        now: datetime,
+        result: IngestResult,
+    ) -> None:
+        """New orders and plain repeats (nearly all of a busy feed) take a set-based path:
+        three reads for the whole chunk, then prepared inserts. Status changes are rarer and
+        go through ``_ingest_one``."""
+        known = self._known_orders(account, [o.order_id for o in orders])
+        acks = self._known_acks(account, [_ack_key(o) for o in orders])
+        waiting = self._open_quarantine(account, [o.order_id for o in orders])
+        for order in orders:
+            row = known.get(order.order_id)
+            if row is None:
+                row_id = self._insert_order(order, now)
+                result.changes.append(_new_change(row_id, order, "new"))
+                self._ensure_ack(order, row_id, acks, now, result, repeat=False)
+                if order.order_id in waiting:
+                    self._resolve_quarantine(order)
+            elif order.provider_status == row.provider_status and order.ack_unit == row.ack_unit:
+                # The same order at the same status: no new order, no new event (invariant
+                # 4). If the platform shows an acknowledged order again, the acknowledgement
+                # never arrived: send it again.
+                if policy.reack_on_repeat or row.acked_unit != order.ack_unit:
+                    self._ensure_ack(order, row.id, acks, now, result, policy.reack_on_repeat)
+                result.changes.append(_new_change(row.id, order, "repeat"))
+            else:
+                self._ingest_one(order, policy, now, result)
+
+    def _known_orders(self, account: str, order_ids: list[str]) -> dict[str, _Known]:
+        found: dict[str, _Known] = {}
+        for part in chunks(order_ids):
+            sql = (
+                "SELECT id, order_id, provider_status, ack_unit, acked_unit FROM orders "
+                f"WHERE account = {self.db.param} AND order_id IN ({marks(self.db, len(part))})"
+            )
+            for row in self.db.execute_sql(sql, [account, *part]):
+                found[row[1]] = _Known(row[0], row[2], row[3], row[4])
+        return found
+
+    def _known_acks(self, account: str, keys: list[str]) -> dict[str, _KnownAck]:
+        found: dict[str, _KnownAck] = {}
+        for part in chunks(keys):
+            sql = (
+                "SELECT dedup_key, id, state, attempts FROM outbox "
+                f"WHERE account = {self.db.param} AND dedup_key IN ({marks(self.db, len(part))})"
+            )
+            for row in self.db.execute_sql(sql, [account, *part]):
+                found[row[0]] = _KnownAck(row[1], row[2], row[3])
+        return found
+
+    def _open_quarantine(self, account: str, order_ids: list[str]) -> set[str]:
+        found: set[str] = set()
+        for part in chunks(order_ids):
+            sql = (
+                "SELECT order_id FROM quarantine WHERE resolved_at IS NULL "
+                f"AND account = {self.db.param} AND order_id IN ({marks(self.db, len(part))})"
+            )
+            found.update(row[0] for row in self.db.execute_sql(sql, [account, *part]))
+        return found
+
+    def _insert_order(self, order: Order, now: datetime) -> int:
+        statements = self._statements()
+        row_id = statements.orders.one(
+            {
+                **_order_columns(order),
+                "received_at": now,
+                "updated_at": now,
+                "order_json": dumps(order_to_dict(order)),
+                "raw_json": dumps(order.raw),
+            }
+        )
+        statements.events.one(
+            {
+                "order": row_id,
+                "at": now,
+                "kind": "received",
+                "actor": "platform",
+                "status": order.status.value,
+                "provider_status": order.provider_status,
+                "detail": order.provider_status_text,
+            }
+        )
+        return row_id
+
+    def _ensure_ack(
+        self,
+        order: Order,
+        row_id: int,
+        acks: dict[str, _KnownAck],
+        now: datetime,
+        result: IngestResult,
+        repeat: bool,
+    ) -> None:
+        key = _ack_key(order)
+        known = acks.get(key)
+        params = {"ack_unit": order.ack_unit}
+        if known is None:
+            outbox_id = self._statements().outbox.one(
+                {
+                    "order": row_id,
+                    "account": order.account,
+                    "provider": order.provider.value,
+                    "order_id": order.order_id,
+                    "kind": ActionKind.ACKNOWLEDGE.value,
+                    "dedup_key": key,
+                    "params_json": dumps(params),
+                    "state": OutboxState.PENDING.value,
+                    "attempts": 0,
+                    "created_at": now,
+                    "next_attempt_at": now,
+                }
+            )
+            acks[key] = _KnownAck(outbox_id, OutboxState.PENDING.value, 0)
+            attempts = 0
+        elif repeat and known.state != OutboxState.PENDING.value:
+            # Sent (or refused) before, yet the platform shows it again: send it once more.
+            OutboxRow.update(
+                state=OutboxState.PENDING.value,
+                next_attempt_at=now,
+                last_error=f"the platform still shows it ({known.state} before)",
+            ).where(OutboxRow.id == known.id).execute()
+            acks[key] = _KnownAck(known.id, OutboxState.PENDING.value, known.attempts)
+            outbox_id, attempts = known.id, known.attempts
+        else:
+            return
+        result.to_send.append(
+            OutboxItem(
+                id=outbox_id,
+                account=order.account,
+                provider=order.provider,
+                order_id=order.order_id,
+                kind=ActionKind.ACKNOWLEDGE,
+                params=params,
+                attempts=attempts,
+                next_attempt_at=now,
+                created_at=now,
+            )
+        )
+
+    def _statements(self) -> _Statements:
+        if self._prepared is None:
+            self._prepared = _Statements(
+                Insert(self.db, OrderRow), Insert(self.db, OrderEvent), Insert(self.db, OutboxRow)
+            )
+        return self._prepared
 
     def _ingest_one(
         self, order: Order, policy: IngestPolicy, now: datetime, result: IngestResult
     ) -> None:
-        row = OrderRow.get_or_none(
+        """A known order whose status or acknowledgement unit changed."""
+        row = OrderRow.get(
             (OrderRow.account == order.account) & (OrderRow.order_id == order.order_id)
         )
-        if row is None:
-            row = OrderRow.create(
-                **_order_columns(order),
-                received_at=now,
-                updated_at=now,
-                order_json=dumps(order_to_dict(order)),
-                raw_json=dumps(order.raw),
-            )
-            self._event(row, now, "received", order, detail=order.provider_status_text)
-            result.changes.append(_change(row, "new", order.status))
-            self._queue_ack(row, order, now, result)
-            self._resolve_quarantine(order)
-            return
-
         if order.provider_status == row.provider_status:
             # The same order at the same status: no new order, no new event (invariant 4). The
             # platform may still confirm a status our own action set, which brings a new
@@ -477,20 +628,74 @@ class Store:
         )
         return [_outbox_item(row) for row in query]
 
-    def record_results(
-        self, results: Iterable[SendResult], now: datetime | None = None
-    ) -> list[OutboxItem]:
-        """Record what the platform answered, many at once (one commit for a whole burst)."""
+    def record_results(self, results: Iterable[SendResult], now: datetime | None = None) -> int:
+        """Record what the platforms answered, many at once (one commit for a whole burst).
+        Successful acknowledgements, the bulk of any burst, are written with three batched
+        statements; everything else goes row by row. Returns how many were recorded."""
         now = now or utcnow()
-        updated: list[OutboxItem] = []
+        results = list(results)
+        recorded = 0
         with self._write():
+            pending = self._pending_outbox([r.outbox_id for r in results])
+            acked: list[tuple[SendResult, _PendingOutbox]] = []
             for res in results:
-                outbox = OutboxRow.get_or_none(OutboxRow.id == res.outbox_id)
-                if outbox is None or outbox.state != OutboxState.PENDING.value:
+                item = pending.pop(res.outbox_id, None)
+                if item is None:  # already answered, superseded, or gone
                     continue
-                self._apply_result(outbox, res, now)
-                updated.append(_outbox_item(outbox))
-        return updated
+                recorded += 1
+                if res.outcome == "sent" and item.kind == ActionKind.ACKNOWLEDGE.value:
+                    acked.append((res, item))
+                else:
+                    self._apply_result(OutboxRow.get_by_id(item.id), res, now)
+            self._record_acks(acked, now)
+        return recorded
+
+    def _pending_outbox(self, ids: list[int]) -> dict[int, _PendingOutbox]:
+        found: dict[int, _PendingOutbox] = {}
+        for part in chunks(ids):
+            sql = (
+                "SELECT x.id, x.order_row, x.kind, x.params_json, o.status FROM outbox x "
+                "LEFT JOIN orders o ON o.id = x.order_row "
+                f"WHERE x.state = {self.db.param} AND x.id IN ({marks(self.db, len(part))})"
+            )
+            for row in self.db.execute_sql(sql, [OutboxState.PENDING.value, *part]):
+                found[row[0]] = _PendingOutbox(row[0], row[1], row[2], row[3], row[4] or "")
+        return found
+
+    def _record_acks(self, acked: list[tuple[SendResult, _PendingOutbox]], now: datetime) -> None:
+        if not acked:
+            return
+        when = OutboxRow.sent_at.db_value(now)
+        p = self.db.param
+        connection = self.db.connection()
+        connection.executemany(
+            f"UPDATE outbox SET state = {p}, sent_at = {p}, attempts = attempts + 1, "
+            f"last_error = '', response = {p} WHERE id = {p}",
+            [(OutboxState.SENT.value, when, res.response[:4000], item.id) for res, item in acked],
+        )
+        with_order = [(res, item) for res, item in acked if item.order_row is not None]
+        connection.executemany(
+            f"UPDATE orders SET acked_unit = {p}, acked_at = {p}, "
+            f"problem = CASE WHEN problem LIKE 'ack:%' THEN '' ELSE problem END WHERE id = {p}",
+            [
+                (json.loads(item.params_json).get("ack_unit", ""), when, item.order_row)
+                for _, item in with_order
+            ],
+        )
+        # The history shows each acknowledgement at the status it acknowledged.
+        self._statements().events.many(
+            [
+                {
+                    "order": item.order_row,
+                    "at": now,
+                    "kind": "acknowledged",
+                    "actor": "bridge",
+                    "status": item.order_status,
+                    "provider_status": json.loads(item.params_json).get("ack_unit", ""),
+                }
+                for _, item in with_order
+            ]
+        )
 
     def _apply_result(self, outbox: OutboxRow, res: SendResult, now: datetime) -> None:
         outbox.attempts += 1
@@ -643,6 +848,45 @@ class Store:
 
 
 # -- helpers ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Known:
+    id: int
+    provider_status: str
+    ack_unit: str
+    acked_unit: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _KnownAck:
+    id: int
+    state: str
+    attempts: int
+
+
+@dataclass(frozen=True, slots=True)
+class _PendingOutbox:
+    id: int
+    order_row: int | None
+    kind: str
+    params_json: str
+    order_status: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Statements:
+    orders: Insert
+    events: Insert
+    outbox: Insert
+
+
+def _ack_key(order: Order) -> str:
+    return f"ack:{order.order_id}:{order.ack_unit}"
+
+
+def _new_change(row_id: int, order: Order, kind: str) -> OrderChange:
+    return OrderChange(row_id, order.account, order.order_id, order.display_id, kind, order.status)
 
 
 def _unique_latest(orders: Sequence[Order]) -> list[Order]:
