@@ -107,9 +107,17 @@ class OutboxSender:
         await self._flush_once()
 
     async def _dispatch(self) -> None:
+        """Start due items one by one as sending slots free up. Taking the slot before the
+        task exists, and yielding after each start, lets the first request reach the socket
+        before the next ones are even set up (a burst does not wait for itself), and never
+        piles thousands of tasks onto the loop at once."""
         while True:
             now = time.monotonic()
-            while self._heap and self._heap[0][0] <= now:
+            if self._heap and self._heap[0][0] <= now:
+                await self._slots.acquire()
+                if not (self._heap and self._heap[0][0] <= time.monotonic()):
+                    self._slots.release()
+                    continue
                 _, _, item = heapq.heappop(self._heap)
                 batch = [item]
                 source = self._sources.get(item.account)
@@ -122,6 +130,8 @@ class OutboxSender:
                 task = asyncio.create_task(self._send(batch))
                 self._tasks.add(task)
                 task.add_done_callback(self._tasks.discard)
+                await asyncio.sleep(0)
+                continue
             self._wake.clear()
             timeout = self._heap[0][0] - time.monotonic() if self._heap else None
             with contextlib.suppress(TimeoutError):
@@ -144,7 +154,7 @@ class OutboxSender:
     async def _send(self, batch: list[OutboxItem]) -> None:
         first = batch[0]
         source = self._sources.get(first.account)
-        async with self._slots:
+        try:  # the slot was taken by the dispatcher
             self.requests_started += 1
             if source is None:
                 results = [
@@ -153,6 +163,8 @@ class OutboxSender:
                 ]
             else:
                 results = await self._call(source, batch)
+        finally:
+            self._slots.release()
         self._results.extend(zip(batch, results, strict=True))
         self._results_ready.set()
 

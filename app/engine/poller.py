@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 
 from app.config import AccountConfig
@@ -25,7 +25,7 @@ from app.engine.events import (
 )
 from app.engine.outbox import AUTH_RETRY_SECONDS, OutboxSender
 from app.engine.writer import StoreWriter
-from app.model import Rejected
+from app.model import Order, Rejected
 from app.providers.base import FeedReply, OrderSource
 from app.providers.http import AuthError, ProviderError, TransientError, UnreadableReply
 from app.store.errors import StoreError
@@ -127,14 +127,20 @@ class Poller:
                 return max(0.0, self.interval - (time.monotonic() - received))
 
     def _ingest(self, reply: FeedReply) -> tuple[IngestResult, str | None]:
-        """Runs on the writer thread: parse, then save everything in one transaction."""
-        batch = self.source.parse(reply)
+        """Runs on the writer thread: parse and save, piece by piece, in one transaction."""
         store = self._writer.store
         assert store is not None
-        result = store.ingest(
-            self.account.name, self.source.provider, batch.orders, batch.rejects, self._policy
+        cursor: list[str | None] = [None]
+
+        def pieces() -> Iterator[tuple[list[Order], list[Rejected]]]:
+            for batch in self.source.iter_parse(reply):
+                cursor[0] = batch.next_cursor
+                yield batch.orders, batch.rejects
+
+        result = store.ingest_chunks(
+            self.account.name, self.source.provider, pieces(), self._policy
         )
-        return result, batch.next_cursor
+        return result, cursor[0]
 
     async def _keep_unreadable(self, exc: UnreadableReply) -> None:
         """A reply that cannot be read at all is kept raw for support (nothing is lost)."""

@@ -8,7 +8,7 @@ Dükkango has no allocation.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol, runtime_checkable
@@ -69,6 +69,10 @@ class OrderSource(Protocol):
     def parse(self, reply: FeedReply) -> FeedBatch:
         """Pure and synchronous: never raises for one bad entry, quarantines it instead.
         Raises ``UnreadableReply`` when the reply as a whole cannot be read."""
+        ...
+
+    def iter_parse(self, reply: FeedReply, chunk_size: int = 250) -> Iterator[FeedBatch]:
+        """The same in batches, decoded as it goes (big replies)."""
         ...
 
     async def acknowledge(self, requests: Sequence[AckRequest]) -> list[Outcome]: ...

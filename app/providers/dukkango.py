@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
@@ -46,6 +46,7 @@ from app.providers.http import (
     parse_retry_after,
     send,
 )
+from app.providers.jsonstream import ITEM, LIST_START, scan_object
 
 try:
     ISTANBUL: Any = ZoneInfo("Europe/Istanbul")
@@ -195,38 +196,64 @@ class DukkangoSource:
         )
 
     def parse(self, reply: FeedReply) -> FeedBatch:
+        whole = FeedBatch()
+        for batch in self.iter_parse(reply):
+            whole.orders.extend(batch.orders)
+            whole.rejects.extend(batch.rejects)
+        return whole
+
+    def iter_parse(self, reply: FeedReply, chunk_size: int = 250) -> Iterator[FeedBatch]:
+        """The reply in batches of ``chunk_size`` entries, decoded as it goes. A reply that is
+        unreadable as a whole raises UnreadableReply, possibly after some batches: the caller
+        saves all batches in one transaction, so that undoes them."""
+        unreadable = (
+            "Dükkango sent a reply that is not readable JSON (cut off or an error page). "
+            "No order was acknowledged; they come again with the next poll."
+        )
         try:
-            envelope = json.loads(reply.body)
-        except (ValueError, UnicodeDecodeError):
-            raise UnreadableReply(
-                "Dükkango sent a reply that is not readable JSON (cut off or an error page). "
-                "No order was acknowledged; they come again with the next poll.",
-                reply.body,
-            ) from None
-        if not isinstance(envelope, dict) or ("data" not in envelope and envelope.get("status")):
-            raise UnreadableReply("Dükkango's reply has no order list.", reply.body)
-        if isinstance(envelope, dict) and envelope.get("status") is False:
-            raise UnreadableReply(
-                f"Dükkango answered with an error: {envelope.get('error', '?')}.", reply.body
-            )
-        data = envelope.get("data")
-        if data is None:
-            data = []
-        if not isinstance(data, list):
-            raise UnreadableReply("Dükkango's order list is not a list.", reply.body)
+            text = reply.body.decode("utf-8")
+        except UnicodeDecodeError:
+            raise UnreadableReply(unreadable, reply.body) from None
+        members: dict[str, Any] = {}
+        has_list = False
         batch = FeedBatch()
-        for entry in data:
-            try:
-                batch.orders.append(parse_order(entry, self.account))
-            except Exception as exc:  # one odd entry must never block the others
-                batch.rejects.append(
-                    Rejected(
-                        reason=f"Unreadable order: {exc}",
-                        raw=json.dumps(entry, ensure_ascii=False, sort_keys=True),
-                        order_id=_maybe_key(entry),
-                    )
+        try:
+            for kind, value in scan_object(text, "data"):
+                if kind == ITEM:
+                    self._parse_entry(value, batch)
+                    if len(batch.orders) + len(batch.rejects) >= chunk_size:
+                        yield batch
+                        batch = FeedBatch()
+                elif kind == LIST_START:
+                    has_list = True
+                else:
+                    key, member = value
+                    members[key] = member
+        except (ValueError, RecursionError):
+            raise UnreadableReply(unreadable, reply.body) from None
+        if members.get("status") is False:
+            error = _envelope_text(members)
+            raise UnreadableReply(f"Dükkango answered with an error: {error}.", reply.body)
+        if not has_list:
+            if "data" in members and members["data"] is None:
+                pass  # no orders
+            elif "data" in members:
+                raise UnreadableReply("Dükkango's order list is not a list.", reply.body)
+            else:
+                raise UnreadableReply("Dükkango's reply has no order list.", reply.body)
+        yield batch
+
+    def _parse_entry(self, entry: Any, batch: FeedBatch) -> None:
+        try:
+            batch.orders.append(parse_order(entry, self.account))
+        except Exception as exc:  # one odd entry must never block the others
+            batch.rejects.append(
+                Rejected(
+                    reason=f"Unreadable order: {exc}",
+                    raw=json.dumps(entry, ensure_ascii=False, sort_keys=True),
+                    order_id=_maybe_key(entry),
                 )
-        return batch
+            )
 
     def status_rank(self, provider_status: str) -> int:
         return _RANK.get(provider_status, _UNKNOWN_RANK)
