@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from app.config import AccountConfig
@@ -35,6 +35,9 @@ log = logging.getLogger(__name__)
 
 # A margin over the platform's cooldown: its window starts when it served our previous call,
 # which is a little after we sent it.
+# Orders per commit while saving one reply: a small first piece for a fast first
+# acknowledgement, then larger ones so a backlog of thousands costs few commits.
+COMMIT_PIECES = (10, 100, 500)
 COOLDOWN_MARGIN = 1.02
 COOLDOWN_SLACK_SECONDS = 0.05
 
@@ -107,17 +110,15 @@ class Poller:
                 return self._failed(exc, None, offline=False)
             received = time.monotonic()
             self.latency_ms = reply.latency_ms
+            loop = asyncio.get_running_loop()
             try:
-                result, cursor = await self._writer.call(self._ingest, reply)
+                cursor = await self._writer.call(self._ingest, reply, loop)
             except UnreadableReply as exc:
                 await self._keep_unreadable(exc)
                 return self._failed(exc, None, offline=False)
             except StoreError as exc:
                 log.error("account %s: %s", self.account.name, exc)
                 return self._failed(exc, None, offline=False)
-            # The commit is done: acknowledgements may leave now, at once.
-            self._sender.submit(result.to_send)
-            self._announce(result)
             self.polls += 1
             self.failures = 0
             self.offline_since = None
@@ -126,21 +127,45 @@ class Poller:
             if not cursor:  # Walmart pages with a cursor: fetch the next page at once
                 return max(0.0, self.interval - (time.monotonic() - received))
 
-    def _ingest(self, reply: FeedReply) -> tuple[IngestResult, str | None]:
-        """Runs on the writer thread: parse and save, piece by piece, in one transaction."""
+    def _ingest(self, reply: FeedReply, loop: asyncio.AbstractEventLoop) -> str | None:
+        """Runs on the writer thread: parse and save the reply piece by piece, each piece
+        with its own commit, and hand each piece's acknowledgements to the loop the moment
+        it is committed. The first piece is small, so the first acknowledgement leaves within
+        milliseconds even when the reply holds thousands of orders; later pieces are larger,
+        to spend few commits on a backlog. Every order still has its row, history event and
+        outbox entry committed together before its acknowledgement can leave (invariant 1).
+        If the reply turns out unreadable half-way, what was read and saved stays saved."""
         store = self._writer.store
         assert store is not None
-        cursor: list[str | None] = [None]
+        targets = iter(COMMIT_PIECES)
+        target = next(targets)
+        orders: list[Order] = []
+        rejects: list[Rejected] = []
+        cursor: str | None = None
 
-        def pieces() -> Iterator[tuple[list[Order], list[Rejected]]]:
-            for batch in self.source.iter_parse(reply):
-                cursor[0] = batch.next_cursor
-                yield batch.orders, batch.rejects
+        def commit() -> None:
+            result = store.ingest(
+                self.account.name, self.source.provider, orders, rejects, self._policy
+            )
+            loop.call_soon_threadsafe(self._committed, result)
+            orders.clear()
+            rejects.clear()
 
-        result = store.ingest_chunks(
-            self.account.name, self.source.provider, pieces(), self._policy
-        )
-        return result, cursor[0]
+        for batch in self.source.iter_parse(reply, chunk_size=COMMIT_PIECES[0]):
+            cursor = batch.next_cursor
+            orders.extend(batch.orders)
+            rejects.extend(batch.rejects)
+            if len(orders) + len(rejects) >= target:
+                commit()
+                target = next(targets, COMMIT_PIECES[-1])
+        if orders or rejects:
+            commit()
+        return cursor
+
+    def _committed(self, result: IngestResult) -> None:
+        """On the loop, right after a piece was committed: its acknowledgements leave now."""
+        self._sender.submit(result.to_send)
+        self._announce(result)
 
     async def _keep_unreadable(self, exc: UnreadableReply) -> None:
         """A reply that cannot be read at all is kept raw for support (nothing is lost)."""
