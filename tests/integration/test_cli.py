@@ -7,6 +7,7 @@ import io
 import json
 import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -165,3 +166,34 @@ def test_headless_unusable_data_folder_exits_non_zero(sim: SimServer, tmp_path: 
     _, err = process.communicate(timeout=30)
     assert process.returncode == 3
     assert "--data-dir" in err and "Traceback" not in err
+
+
+def test_sim_command_serves_until_stopped(tmp_path: Path) -> None:
+    """``posbridge sim`` prints where each platform is and serves it until SIGTERM."""
+    import socket
+
+    import httpx
+
+    from app.sim.dukkango import DEMO_TOKEN
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "app", "sim", "--port", str(port), "--cooldown", "0.1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        assert line.startswith("dukkango http://127.0.0.1:") and f":{port}/" in line
+        base_url = line.split()[1]
+        reply = httpx.get(f"{base_url}/orders/get-current", headers={"Access-Token": DEMO_TOKEN})
+        assert reply.status_code == 200 and reply.json()["status"] is True
+        assert httpx.get(f"{base_url}/orders/get-current").status_code == 401
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.communicate(timeout=30)
+    assert process.returncode == 0
