@@ -1,0 +1,124 @@
+"""The orders table on screen: large rows, strong colours, one paint call per cell.
+
+The delegate paints a cell from the row's cached ``RowLook`` in a single Python call. The
+standard delegate asks the model for eight or more roles per cell, each a call from C++ into
+Python; while the engine's writer thread holds the GIL (a burst of orders), every one of those
+calls waits for it in turn and a repaint stalls the event loop for hundreds of milliseconds.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from ui import theme
+from ui.orders_filter import OrdersFilterProxy
+from ui.orders_model import Column, alignment
+
+PADDING = 8
+SELECTED_BG = QColor("#1E4E8C")
+SELECTED_FG = QColor("#FFFFFF")
+FOCUS_BAR = QColor("#0B2E5C")
+
+
+class OrdersDelegate(QStyledItemDelegate):
+    def __init__(self, proxy: OrdersFilterProxy, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._proxy = proxy
+        self._plain = QFont()
+        self._plain.setPointSize(theme.TABLE_POINT_SIZE)
+        self._bold = QFont(self._plain)
+        self._bold.setBold(True)
+        self._plain_metrics = QFontMetrics(self._plain)
+        self._bold_metrics = QFontMetrics(self._bold)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        proxy = self._proxy
+        model = proxy.orders_model
+        row = index.row()
+        if row >= proxy.rowCount():
+            return
+        number = proxy.source_row(row)
+        look = model.look(number)
+        column = index.column()
+        rect: QRect = option.rect
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if selected:
+            painter.fillRect(rect, SELECTED_BG)
+        elif look.background is not None:
+            painter.fillRect(rect, look.background)
+        elif row % 2:
+            painter.fillRect(rect, option.palette.color(QPalette.ColorRole.AlternateBase))
+        else:
+            painter.fillRect(rect, option.palette.color(QPalette.ColorRole.Base))
+        if column == Column.TIME_LEFT:
+            text, late = model.time_left(number)
+        else:
+            text, late = look.texts[column], False
+        if not text:
+            return
+        bold = look.bold or column == Column.NUMBER
+        if selected:
+            colour = SELECTED_FG
+        elif look.foreground is not None:
+            colour = look.foreground
+        elif late:
+            colour = theme.OVERDUE_FG
+        else:
+            colour = option.palette.color(QPalette.ColorRole.Text)
+        metrics = self._bold_metrics if bold else self._plain_metrics
+        inner = rect.adjusted(PADDING, 0, -PADDING, 0)
+        painter.save()
+        painter.setFont(self._bold if bold else self._plain)
+        painter.setPen(colour)
+        painter.drawText(
+            inner,
+            int(alignment(column)),
+            metrics.elidedText(text, Qt.TextElideMode.ElideRight, inner.width()),
+        )
+        painter.restore()
+
+
+class OrdersTableView(QTableView):
+    """The table: whole-row selection, fixed tall rows, readable from two metres."""
+
+    def __init__(self, proxy: OrdersFilterProxy, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ordersTable")
+        self.setModel(proxy)
+        self.delegate = OrdersDelegate(proxy, self)
+        self.setItemDelegate(self.delegate)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setShowGrid(False)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        vertical = self.verticalHeader()
+        vertical.setVisible(False)
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(theme.ROW_HEIGHT)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setMinimumHeight(40)
+        header_font = header.font()
+        header_font.setPointSize(11)
+        header.setFont(header_font)
+        font = self.font()
+        font.setPointSize(theme.TABLE_POINT_SIZE)
+        self.setFont(font)
