@@ -76,6 +76,22 @@ class BridgeLike(Protocol):
     def health(self) -> dict[str, AccountHealth]: ...
 
 
+def refusal_text(code: str) -> str:
+    """Why the bridge would not queue an action, in the staff's language."""
+    translate = QCoreApplication.translate
+    if code == "already_pending":
+        return translate("Counter", "it is already being sent to the platform.")
+    if code == "not_allowed":
+        return translate("Counter", "the order's current state does not allow it.")
+    if code == "unknown_order":
+        return translate("Counter", "this order is no longer in the database.")
+    if code == "account_down":
+        return translate(
+            "Counter", "this platform account is not connected; check its credentials."
+        )
+    return translate("Counter", "it could not be queued.")
+
+
 def read_details(
     store: Store, row_id: int
 ) -> tuple[StoredOrder, list[EventInfo], list[OutboxItem]] | None:
@@ -645,7 +661,9 @@ class Counter(QObject):
             await self.bridge.request_action(order.account, action)
         except ActionRefused as exc:
             detail.set_message(
-                QCoreApplication.translate("Counter", "Not sent: {reason}").format(reason=exc)
+                QCoreApplication.translate("Counter", "Not sent: {reason}").format(
+                    reason=refusal_text(exc.code)
+                )
             )
             return
         number = self.model.number_of_order(order.account, order.order_id)

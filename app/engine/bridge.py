@@ -186,13 +186,18 @@ class Bridge:
         with a sentence for the staff when it cannot be queued."""
         source = self.sources.get(account)
         if source is None:
-            raise ActionRefused(f"Account '{account}' is not running; check its credentials.")
+            raise ActionRefused(
+                f"Account '{account}' is not running; check its credentials.", "account_down"
+            )
         stored = await self._writer.call(self.store.get_order, account, action.order_id)
         if stored is None:
-            raise ActionRefused(f"Order {action.order_id} is not in this database.")
+            raise ActionRefused(
+                f"Order {action.order_id} is not in this database.", "unknown_order"
+            )
         if action.kind not in source.allowed_actions(stored.order):
             raise ActionRefused(
-                f"Order {stored.order.display_id}: this cannot be done in its current state."
+                f"Order {stored.order.display_id}: this cannot be done in its current state.",
+                "not_allowed",
             )
         item = await self._writer.call(self.store.queue_action, account, action)
         self.sender.submit([item])

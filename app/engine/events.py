@@ -48,6 +48,7 @@ class OrderAcked:
     account: str
     order_id: str
     acked_at: datetime
+    ack_unit: str = ""  # what was acknowledged (Dükkango: the status code)
 
 
 @dataclass(frozen=True, slots=True)

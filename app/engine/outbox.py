@@ -243,7 +243,8 @@ class OutboxSender:
         if item.kind is ActionKind.ACKNOWLEDGE:
             if result.outcome == "sent":
                 self._events.emit(
-                    EventName.ORDER_ACKED, OrderAcked(item.account, item.order_id, now)
+                    EventName.ORDER_ACKED,
+                    OrderAcked(item.account, item.order_id, now, item.params.get("ack_unit", "")),
                 )
             elif result.outcome == "failed" or item.attempts + 1 >= 3:
                 self._events.emit(

@@ -145,7 +145,12 @@ class Poller:
 
         def commit() -> None:
             result = store.ingest(
-                self.account.name, self.source.provider, orders, rejects, self._policy
+                self.account.name,
+                self.source.provider,
+                orders,
+                rejects,
+                self._policy,
+                requested_at=reply.requested_at,
             )
             loop.call_soon_threadsafe(self._committed, result)
             orders.clear()

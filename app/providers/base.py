@@ -24,6 +24,7 @@ class FeedReply:
     received_at: datetime
     latency_ms: float
     content_type: str = ""
+    requested_at: datetime | None = None  # when the request left (acks answered after it crossed)
     # Walmart pages its feed with a cursor; Crux with start/limit. None: nothing more to fetch.
     next_cursor: str | None = None
 

@@ -185,6 +185,7 @@ class DukkangoSource:
 
     async def fetch(self, cursor: str | None = None) -> FeedReply:
         started = time.perf_counter()
+        requested_at = now_utc()
         response = await self._call("GET", "/orders/get-current", what="reading new orders")
         latency = (time.perf_counter() - started) * 1000
         self._raise_for_status(response, "reading new orders")
@@ -193,6 +194,7 @@ class DukkangoSource:
             received_at=now_utc(),
             latency_ms=latency,
             content_type=response.headers.get("content-type", ""),
+            requested_at=requested_at,
         )
 
     def parse(self, reply: FeedReply) -> FeedBatch:

@@ -172,7 +172,12 @@ class EventInfo:
 
 
 class ActionRefused(StoreError):
-    """A staff action that cannot be queued (already pending, or the order is finished)."""
+    """A staff action that cannot be queued. ``code`` says why, for the window to say it in
+    the staff's language: "unknown_order", "already_pending", "not_allowed", "account_down"."""
+
+    def __init__(self, message: str, code: str = "not_allowed") -> None:
+        super().__init__(message)
+        self.code = code
 
 
 class Store:
@@ -220,11 +225,15 @@ class Store:
         rejects: Sequence[Rejected],
         policy: IngestPolicy,
         now: datetime | None = None,
+        requested_at: datetime | None = None,
     ) -> IngestResult:
         """Save one feed reply: every order upserted with its history event and its
         acknowledgement in the outbox, every unreadable entry quarantined, all in one
-        transaction. Nothing may be acknowledged before this returns (invariant 1)."""
-        return self.ingest_chunks(account, provider, [(orders, rejects)], policy, now)
+        transaction. Nothing may be acknowledged before this returns (invariant 1).
+
+        ``requested_at`` is when the feed request left: an acknowledgement answered after
+        that may simply have crossed the reply, so its order showing again proves nothing."""
+        return self.ingest_chunks(account, provider, [(orders, rejects)], policy, now, requested_at)
 
     def ingest_chunks(
         self,
@@ -233,6 +242,7 @@ class Store:
         chunks: Iterable[tuple[Sequence[Order], Sequence[Rejected]]],
         policy: IngestPolicy,
         now: datetime | None = None,
+        requested_at: datetime | None = None,
     ) -> IngestResult:
         """The same, for a reply parsed piece by piece (a big reply is never all in memory
         as objects at once), still in one transaction: all of it is saved, or none."""
@@ -240,7 +250,9 @@ class Store:
         result = IngestResult()
         with self._write():
             for orders, rejects in chunks:
-                self._ingest_chunk(account, _unique_latest(orders), policy, now, result)
+                self._ingest_chunk(
+                    account, _unique_latest(orders), policy, now, result, requested_at
+                )
                 for rejected in rejects:
                     result.quarantined.append(self._quarantine(account, provider, rejected, now))
         result.committed_at = utcnow()
@@ -253,6 +265,7 @@ class Store:
         policy: IngestPolicy,
         now: datetime,
         result: IngestResult,
+        requested_at: datetime | None = None,
     ) -> None:
         """New orders and plain repeats (nearly all of a busy feed) take a set-based path:
         three reads for the whole chunk, then prepared inserts. Status changes are rarer and
@@ -273,7 +286,10 @@ class Store:
                 # 4). If the platform shows an acknowledged order again, the acknowledgement
                 # never arrived: send it again.
                 if policy.reack_on_repeat or row.acked_unit != order.ack_unit:
-                    self._ensure_ack(order, row.id, acks, now, result, policy.reack_on_repeat)
+                    repeat_before = requested_at if policy.reack_on_repeat else None
+                    self._ensure_ack(
+                        order, row.id, acks, now, result, policy.reack_on_repeat, repeat_before
+                    )
                 result.changes.append(_new_change(row.id, order, "repeat"))
             else:
                 self._ingest_one(order, policy, now, result)
@@ -293,11 +309,12 @@ class Store:
         found: dict[str, _KnownAck] = {}
         for part in chunks(keys):
             sql = (
-                "SELECT dedup_key, id, state, attempts FROM outbox "
+                "SELECT dedup_key, id, state, attempts, sent_at FROM outbox "
                 f"WHERE account = {self.db.param} AND dedup_key IN ({marks(self.db, len(part))})"
             )
             for row in self.db.execute_sql(sql, [account, *part]):
-                found[row[0]] = _KnownAck(row[1], row[2], row[3])
+                sent_at = OutboxRow.sent_at.python_value(row[4])
+                found[row[0]] = _KnownAck(row[1], row[2], row[3], sent_at)
         return found
 
     def _open_quarantine(self, account: str, order_ids: list[str]) -> set[str]:
@@ -342,6 +359,7 @@ class Store:
         now: datetime,
         result: IngestResult,
         repeat: bool,
+        answered_before: datetime | None = None,
     ) -> None:
         key = _ack_key(order)
         known = acks.get(key)
@@ -362,16 +380,23 @@ class Store:
                     "next_attempt_at": now,
                 }
             )
-            acks[key] = _KnownAck(outbox_id, OutboxState.PENDING.value, 0)
+            acks[key] = _KnownAck(outbox_id, OutboxState.PENDING.value, 0, None)
             attempts = 0
-        elif repeat and known.state != OutboxState.PENDING.value:
-            # Sent (or refused) before, yet the platform shows it again: send it once more.
+        elif (
+            repeat
+            and known.state != OutboxState.PENDING.value
+            and (
+                answered_before is None or known.sent_at is None or known.sent_at < answered_before
+            )
+        ):
+            # Sent (or refused) before this feed request left, yet the platform still shows
+            # it: the acknowledgement did not arrive, so send it once more.
             OutboxRow.update(
                 state=OutboxState.PENDING.value,
                 next_attempt_at=now,
                 last_error=f"the platform still shows it ({known.state} before)",
             ).where(OutboxRow.id == known.id).execute()
-            acks[key] = _KnownAck(known.id, OutboxState.PENDING.value, known.attempts)
+            acks[key] = _KnownAck(known.id, OutboxState.PENDING.value, known.attempts, None)
             outbox_id, attempts = known.id, known.attempts
         else:
             return
@@ -555,7 +580,9 @@ class Store:
                 (OrderRow.account == account) & (OrderRow.order_id == action.order_id)
             )
             if row is None:
-                raise ActionRefused(f"Order {action.order_id} is not in this database.")
+                raise ActionRefused(
+                    f"Order {action.order_id} is not in this database.", "unknown_order"
+                )
             pending = OutboxRow.get_or_none(
                 (OutboxRow.order == row)
                 & (OutboxRow.kind == action.kind.value)
@@ -563,7 +590,8 @@ class Store:
             )
             if pending is not None:
                 raise ActionRefused(
-                    f"Order {row.display_id}: this is already being sent to the platform."
+                    f"Order {row.display_id}: this is already being sent to the platform.",
+                    "already_pending",
                 )
             count = OutboxRow.select().where(OutboxRow.order == row).count()
             outbox = OutboxRow.create(
@@ -722,6 +750,9 @@ class Store:
                     row.status = status.value
                     row.provider_status = provider_status
                     row.updated_at = now
+                    if status is OrderStatus.CANCELLED:
+                        # Staff cancelled it themselves: nothing to confirm.
+                        row.cancel_confirmed_at = row.cancel_confirmed_at or now
                 self._event(row, now, f"{outbox.kind}_sent", actor="bridge", detail=detail)
         elif res.outcome == "failed":
             outbox.state = OutboxState.FAILED.value
@@ -863,6 +894,7 @@ class _KnownAck:
     id: int
     state: str
     attempts: int
+    sent_at: datetime | None
 
 
 @dataclass(frozen=True, slots=True)

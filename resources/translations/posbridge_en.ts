@@ -58,6 +58,26 @@
 <context>
     <name>Counter</name>
     <message>
+        <source>it is already being sent to the platform.</source>
+        <translation>it is already being sent to the platform.</translation>
+    </message>
+    <message>
+        <source>the order&apos;s current state does not allow it.</source>
+        <translation>the order&apos;s current state does not allow it.</translation>
+    </message>
+    <message>
+        <source>this order is no longer in the database.</source>
+        <translation>this order is no longer in the database.</translation>
+    </message>
+    <message>
+        <source>this platform account is not connected; check its credentials.</source>
+        <translation>this platform account is not connected; check its credentials.</translation>
+    </message>
+    <message>
+        <source>it could not be queued.</source>
+        <translation>it could not be queued.</translation>
+    </message>
+    <message>
         <source>Something went wrong ({task}): {error}. Details are in the log file.</source>
         <translation>Something went wrong ({task}): {error}. Details are in the log file.</translation>
     </message>

@@ -58,6 +58,26 @@
 <context>
     <name>Counter</name>
     <message>
+        <source>it is already being sent to the platform.</source>
+        <translation>c&apos;est déjà en cours d&apos;envoi à la plateforme.</translation>
+    </message>
+    <message>
+        <source>the order&apos;s current state does not allow it.</source>
+        <translation>l&apos;état actuel de la commande ne le permet pas.</translation>
+    </message>
+    <message>
+        <source>this order is no longer in the database.</source>
+        <translation>cette commande n&apos;est plus dans la base de données.</translation>
+    </message>
+    <message>
+        <source>this platform account is not connected; check its credentials.</source>
+        <translation>ce compte de plateforme n&apos;est pas connecté ; vérifiez ses identifiants.</translation>
+    </message>
+    <message>
+        <source>it could not be queued.</source>
+        <translation>impossible de la mettre en file d&apos;attente.</translation>
+    </message>
+    <message>
         <source>Something went wrong ({task}): {error}. Details are in the log file.</source>
         <translation>Un problème est survenu ({task}) : {error}. Les détails sont dans le journal.</translation>
     </message>

@@ -58,6 +58,26 @@
 <context>
     <name>Counter</name>
     <message>
+        <source>it is already being sent to the platform.</source>
+        <translation>zaten platforma gönderiliyor.</translation>
+    </message>
+    <message>
+        <source>the order&apos;s current state does not allow it.</source>
+        <translation>siparişin şu anki durumu buna izin vermiyor.</translation>
+    </message>
+    <message>
+        <source>this order is no longer in the database.</source>
+        <translation>bu sipariş artık veritabanında yok.</translation>
+    </message>
+    <message>
+        <source>this platform account is not connected; check its credentials.</source>
+        <translation>bu platform hesabı bağlı değil; giriş bilgilerini kontrol edin.</translation>
+    </message>
+    <message>
+        <source>it could not be queued.</source>
+        <translation>sıraya alınamadı.</translation>
+    </message>
+    <message>
         <source>Something went wrong ({task}): {error}. Details are in the log file.</source>
         <translation>Bir şeyler ters gitti ({task}): {error}. Ayrıntılar kayıt dosyasında.</translation>
     </message>

@@ -78,6 +78,31 @@ def test_repeat_after_ack_sends_the_ack_again(store: Store) -> None:
     assert store.count_orders() == 1
 
 
+def test_ack_answered_after_the_feed_request_is_not_sent_again(store: Store) -> None:
+    """A reply that crossed our acknowledgement on the wire still lists the order; that is
+    no reason to acknowledge again (a burst would otherwise acknowledge everything twice)."""
+    from datetime import timedelta
+
+    first = ingest(store, order())
+    request_left = datetime.now(UTC)
+    store.record_results(
+        [SendResult(first.to_send[0].id, "sent")], now=request_left + timedelta(milliseconds=5)
+    )
+    crossed = store.ingest(
+        "shop", Provider.DUKKANGO, [order()], [], DUKKANGO, requested_at=request_left
+    )
+    assert crossed.to_send == []
+    later = store.ingest(
+        "shop",
+        Provider.DUKKANGO,
+        [order()],
+        [],
+        DUKKANGO,
+        requested_at=datetime.now(UTC) + timedelta(seconds=1),
+    )
+    assert [i.id for i in later.to_send] == [first.to_send[0].id]  # lost: send it again
+
+
 def test_status_change_is_an_event_and_a_new_ack(store: Store) -> None:
     first = ingest(store, order(1))
     changed = ingest(store, order(2))
@@ -146,6 +171,29 @@ def test_staff_action_is_written_once(store: Store) -> None:
     again = ingest(store, order(2))
     assert [c.kind for c in again.changes] == ["repeat"]
     assert [i.params["ack_unit"] for i in again.to_send] == ["2"]
+
+
+def test_own_cancellation_needs_no_confirmation(store: Store) -> None:
+    ingest(store, order())
+    item = store.queue_action(
+        "shop", Action(ActionKind.CANCEL, DOC_ORDER["payment_key"], params={"reason_id": 1})
+    )
+    store.record_results([SendResult(item.id, "sent", new_status=(OrderStatus.CANCELLED, "6"))])
+    stored = store.get_order("shop", DOC_ORDER["payment_key"])
+    assert stored.order.status is OrderStatus.CANCELLED
+    assert not stored.needs_cancel_confirmation
+
+
+def test_refused_action_says_why_in_a_code(store: Store) -> None:
+    ingest(store, order())
+    action = Action(ActionKind.ACCEPT, DOC_ORDER["payment_key"], params={"preparing_time": 9})
+    store.queue_action("shop", action)
+    with pytest.raises(ActionRefused) as twice:
+        store.queue_action("shop", action)
+    assert twice.value.code == "already_pending"
+    with pytest.raises(ActionRefused) as missing:
+        store.queue_action("shop", Action(ActionKind.ACCEPT, "nope", params={}))
+    assert missing.value.code == "unknown_order"
 
 
 def test_refused_action_shows_the_platform_reason(store: Store) -> None:
