@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
-from typing import Any, cast
+from typing import Any, TypeAlias, cast
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -29,7 +29,7 @@ from PySide6.QtCore import (
 
 from ui.orders_model import Category, Column, OrdersTableModel, sort_key_function
 
-AnyIndex = QModelIndex | QPersistentModelIndex
+AnyIndex: TypeAlias = QModelIndex | QPersistentModelIndex
 MAX_INSERT_RUNS = 64
 CELL_FLAGS = (
     Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren

@@ -14,7 +14,7 @@ import enum
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeAlias
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -32,7 +32,7 @@ from app.store.store import OrderSummary, QuarantineInfo
 from ui import formatting, theme
 
 Row = OrderSummary | QuarantineInfo
-AnyIndex = QModelIndex | QPersistentModelIndex
+AnyIndex: TypeAlias = QModelIndex | QPersistentModelIndex
 
 
 class Column(enum.IntEnum):
