@@ -17,6 +17,11 @@ from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime
 from typing import Any
 
+# httpcore loads anyio's asyncio backend at the first request. Loading it here, at start-up,
+# keeps that import (slow under the window, where PySide6 inspects every imported module's
+# source) out of the first burst of orders.
+import anyio._backends._asyncio
+import anyio.streams.tls  # noqa: F401
 import httpx
 
 from app.credentials import redact
