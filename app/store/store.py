@@ -294,38 +294,42 @@ class Store:
             else:
                 self._ingest_one(order, policy, now, result)
 
+    def _select_in(self, sql: str, fixed: list[Any], keys: Sequence[Any]) -> Iterator[Any]:
+        """Rows of ``sql`` whose ``{keys}`` placeholder becomes ``IN (...)`` over ``keys``,
+        a chunk at a time (SQLite limits the parameters of one statement)."""
+        for part in chunks(keys):
+            query = sql.format(keys=marks(self.db, len(part)), p=self.db.param)
+            yield from self.db.execute_sql(query, [*fixed, *part])
+
     def _known_orders(self, account: str, order_ids: list[str]) -> dict[str, _Known]:
-        found: dict[str, _Known] = {}
-        for part in chunks(order_ids):
-            sql = (
-                "SELECT id, order_id, provider_status, ack_unit, acked_unit FROM orders "
-                f"WHERE account = {self.db.param} AND order_id IN ({marks(self.db, len(part))})"
-            )
-            for row in self.db.execute_sql(sql, [account, *part]):
-                found[row[1]] = _Known(row[0], row[2], row[3], row[4])
-        return found
+        rows = self._select_in(
+            "SELECT id, order_id, provider_status, ack_unit, acked_unit FROM orders "
+            "WHERE account = {p} AND order_id IN ({keys})",
+            [account],
+            order_ids,
+        )
+        return {row[1]: _Known(row[0], row[2], row[3], row[4]) for row in rows}
 
     def _known_acks(self, account: str, keys: list[str]) -> dict[str, _KnownAck]:
-        found: dict[str, _KnownAck] = {}
-        for part in chunks(keys):
-            sql = (
-                "SELECT dedup_key, id, state, attempts, sent_at FROM outbox "
-                f"WHERE account = {self.db.param} AND dedup_key IN ({marks(self.db, len(part))})"
-            )
-            for row in self.db.execute_sql(sql, [account, *part]):
-                sent_at = OutboxRow.sent_at.python_value(row[4])
-                found[row[0]] = _KnownAck(row[1], row[2], row[3], sent_at)
-        return found
+        rows = self._select_in(
+            "SELECT dedup_key, id, state, attempts, sent_at FROM outbox "
+            "WHERE account = {p} AND dedup_key IN ({keys})",
+            [account],
+            keys,
+        )
+        return {
+            row[0]: _KnownAck(row[1], row[2], row[3], OutboxRow.sent_at.python_value(row[4]))
+            for row in rows
+        }
 
     def _open_quarantine(self, account: str, order_ids: list[str]) -> set[str]:
-        found: set[str] = set()
-        for part in chunks(order_ids):
-            sql = (
-                "SELECT order_id FROM quarantine WHERE resolved_at IS NULL "
-                f"AND account = {self.db.param} AND order_id IN ({marks(self.db, len(part))})"
-            )
-            found.update(row[0] for row in self.db.execute_sql(sql, [account, *part]))
-        return found
+        rows = self._select_in(
+            "SELECT order_id FROM quarantine WHERE resolved_at IS NULL "
+            "AND account = {p} AND order_id IN ({keys})",
+            [account],
+            order_ids,
+        )
+        return {row[0] for row in rows}
 
     def _insert_order(self, order: Order, now: datetime) -> int:
         statements = self._statements()
@@ -679,16 +683,16 @@ class Store:
         return recorded
 
     def _pending_outbox(self, ids: list[int]) -> dict[int, _PendingOutbox]:
-        found: dict[int, _PendingOutbox] = {}
-        for part in chunks(ids):
-            sql = (
-                "SELECT x.id, x.order_row, x.kind, x.params_json, o.status FROM outbox x "
-                "LEFT JOIN orders o ON o.id = x.order_row "
-                f"WHERE x.state = {self.db.param} AND x.id IN ({marks(self.db, len(part))})"
-            )
-            for row in self.db.execute_sql(sql, [OutboxState.PENDING.value, *part]):
-                found[row[0]] = _PendingOutbox(row[0], row[1], row[2], row[3], row[4] or "")
-        return found
+        rows = self._select_in(
+            "SELECT x.id, x.order_row, x.kind, x.params_json, o.status FROM outbox x "
+            "LEFT JOIN orders o ON o.id = x.order_row "
+            "WHERE x.state = {p} AND x.id IN ({keys})",
+            [OutboxState.PENDING.value],
+            ids,
+        )
+        return {
+            row[0]: _PendingOutbox(row[0], row[1], row[2], row[3], row[4] or "") for row in rows
+        }
 
     def _record_acks(self, acked: list[tuple[SendResult, _PendingOutbox]], now: datetime) -> None:
         if not acked:
