@@ -244,6 +244,8 @@ class GuiApp:
                 await self.bridge.stop()
             if self.demo is not None:
                 await asyncio.get_running_loop().run_in_executor(None, self.demo.stop)
+                # A demo leaves nothing behind: its temporary data folder goes with it.
+                await asyncio.get_running_loop().run_in_executor(None, self.demo.remove_folder)
         finally:
             if self.window is not None:
                 self.window.quitting = True

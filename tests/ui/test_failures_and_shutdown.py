@@ -132,6 +132,30 @@ def test_demo_shows_an_order_within_3_s_and_sigterm_stops_cleanly(
         assert bad not in err and bad not in caplog.text
 
 
+def test_the_demo_removes_its_temporary_folder_on_the_way_out(
+    qapp: QApplication, qloop: asyncio.AbstractEventLoop
+) -> None:
+    gui = GuiApp(
+        qapp,
+        GuiOptions(demo=True, lang="en"),
+        tray_available=False,
+        log_to_file=False,
+        confirm_quit=False,
+        install_hooks=False,
+    )
+
+    async def scenario() -> Path:
+        running = asyncio.get_running_loop().create_task(gui.run())
+        await wait_for(lambda: gui.started.is_set(), timeout=10, what="the window")
+        folder = gui.demo.data_dir  # type: ignore[union-attr]
+        assert folder.exists()
+        os.kill(os.getpid(), signal.SIGTERM)
+        assert await asyncio.wait_for(running, 15) == 0
+        return folder
+
+    assert not run(qloop, scenario(), timeout=30).exists()
+
+
 def test_quitting_from_the_menu_takes_the_same_way_out(
     qapp: QApplication,
     qloop: asyncio.AbstractEventLoop,
