@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -39,15 +39,16 @@ FILTERS = (
 )
 COLUMN_WIDTHS = {
     Column.RECEIVED: 92,
-    Column.PLATFORM: 125,
+    Column.PLATFORM: 132,
     Column.NUMBER: 100,
-    Column.CUSTOMER: 160,
+    Column.CUSTOMER: 150,
     Column.ITEMS: 240,
-    Column.TOTAL: 126,
+    Column.TOTAL: 142,
     Column.STATUS: 170,
     Column.ACK: 132,
     Column.TIME_LEFT: 110,
 }
+HEADER_PADDING = 28  # room for the sort arrow and the header's margins
 TIME_REFRESH_MS = 10_000
 COUNT_REFRESH_MS = 250
 
@@ -205,8 +206,23 @@ class MainWindow(QMainWindow):
             self.retranslate()
         super().changeEvent(event)
 
+    def fit_headers(self) -> None:
+        """No clipped column titles ("Acknowledged" in any language): a fixed column is at
+        least as wide as its title in the header's font."""
+        header = self.table.horizontalHeader()
+        font = QFont(header.font())
+        font.setBold(True)  # the theme draws titles bold
+        metrics = QFontMetrics(font)
+        for column, width in COLUMN_WIDTHS.items():
+            if column == Column.ITEMS:
+                continue  # it stretches
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            needed = metrics.horizontalAdvance(title) + HEADER_PADDING
+            self.table.setColumnWidth(column, max(width, needed))
+
     def retranslate(self) -> None:
         self.model.retranslate()
+        self.fit_headers()
         self.update_title()
         self.search.setPlaceholderText(self.tr("Search: order number, customer, dish…"))
         self.volume_label.setText(self.tr("Volume"))

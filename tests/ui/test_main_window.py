@@ -148,3 +148,21 @@ def test_the_table_paints_every_kind_of_row(window: MainWindow) -> None:
     """A smoke test of the delegate: painting must not raise for any row."""
     image = window.table.grab()
     assert not image.isNull()
+
+
+def test_no_column_title_is_clipped(window: MainWindow) -> None:
+    """Read from two metres away: "Acknowledged" (or "Bildirildi") must fit its column."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from ui.main_window import COLUMN_WIDTHS
+    from ui.orders_model import Column
+
+    font = QFont(window.table.horizontalHeader().font())
+    font.setBold(True)
+    metrics = QFontMetrics(font)
+    for column in COLUMN_WIDTHS:
+        if column == Column.ITEMS or window.table.isColumnHidden(column):
+            continue
+        title = str(window.model.headerData(column, Qt.Orientation.Horizontal))
+        assert window.table.columnWidth(column) >= metrics.horizontalAdvance(title) + 20, title
