@@ -118,15 +118,29 @@ def write_config_file(path: Path, base_url: str) -> Path:
 
 
 def start_headless(
-    config: Path, data_dir: Path, *python_flags: str, capture_stdout: bool = True
+    config: Path,
+    data_dir: Path,
+    *python_flags: str,
+    capture_stdout: bool = True,
+    stderr_file: Path | None = None,
 ) -> subprocess.Popen[str]:
-    """``python -m app headless`` in its own process (what the console script runs)."""
+    """``python -m app headless`` in its own process (what the console script runs).
+
+    Its log goes to stderr: a long run must write it to ``stderr_file``, since a pipe that
+    nobody reads fills up (64 KiB) and then blocks the process at its next log line."""
     command = [sys.executable, *python_flags, "-m", "app", "headless"]
     command += ["--config", str(config), "--data-dir", str(data_dir)]
-    return subprocess.Popen(
-        command,
-        stdout=subprocess.PIPE if capture_stdout else subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=dict(os.environ),
-    )
+    stderr: Any = subprocess.PIPE
+    if stderr_file is not None:
+        stderr = stderr_file.open("a", encoding="utf-8")
+    try:
+        return subprocess.Popen(
+            command,
+            stdout=subprocess.PIPE if capture_stdout else subprocess.DEVNULL,
+            stderr=stderr,
+            text=True,
+            env=dict(os.environ),
+        )
+    finally:
+        if stderr_file is not None:
+            stderr.close()  # the child has its own copy

@@ -14,6 +14,8 @@ import sqlite3
 import time
 from pathlib import Path
 
+import pytest
+
 from app.sim.server import SimServer
 from app.store.schema import DB_FILENAME
 from tests.integration.conftest import start_headless, write_config_file
@@ -42,10 +44,12 @@ def _wait(condition, within: float, what: str) -> None:
         time.sleep(0.02)
 
 
+@pytest.mark.timeout(max(120, KILLS * 4))  # the long run needs longer than the default
 def test_kill_9_during_a_burst_loses_nothing(sim: SimServer, tmp_path: Path) -> None:
     rng = random.Random(20261123)
     data_dir = tmp_path / "data"
     config = write_config_file(tmp_path / "config.toml", sim.dukkango_base_url)
+    log = tmp_path / "headless.log"
     all_keys: list[str] = []
     interrupted = 0  # kills that left work half done (proof the kills hit the burst)
     for kill in range(KILLS):
@@ -53,7 +57,7 @@ def test_kill_9_during_a_burst_loses_nothing(sim: SimServer, tmp_path: Path) -> 
         if all_keys and rng.random() < 0.3:
             sim.dukkango.cancel_by_customer(rng.choice(all_keys))
         before = sim.dukkango.request_count()
-        process = start_headless(config, data_dir, capture_stdout=False)
+        process = start_headless(config, data_dir, capture_stdout=False, stderr_file=log)
         # Kill somewhere in the middle of the work: after the first feed call at the
         # earliest, at a random point of the save / acknowledge burst.
         _wait(
@@ -63,12 +67,10 @@ def test_kill_9_during_a_burst_loses_nothing(sim: SimServer, tmp_path: Path) -> 
             within=30,
             what="the bridge's first request",
         )
-        assert process.poll() is None, process.stderr.read() if process.stderr else ""
+        assert process.poll() is None, log.read_text(encoding="utf-8")[-2000:]
         time.sleep(rng.uniform(0.0, 0.25))
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=30)
-        if process.stderr:
-            process.stderr.close()
         # Whatever the platform counted as acknowledged is on disk already.
         stored = _stored(data_dir)
         acked_by_platform = {key for key, _status in sim.dukkango.acknowledged()}
@@ -80,7 +82,7 @@ def test_kill_9_during_a_burst_loses_nothing(sim: SimServer, tmp_path: Path) -> 
     assert interrupted >= KILLS // 3, f"only {interrupted} kills interrupted any work"
 
     # A last, clean run finishes the job.
-    process = start_headless(config, data_dir, capture_stdout=False)
+    process = start_headless(config, data_dir, capture_stdout=False, stderr_file=log)
     try:
         _wait(
             lambda: not any(o["in_feed"] for o in sim.dukkango.snapshot()),
@@ -98,9 +100,7 @@ def test_kill_9_during_a_burst_loses_nothing(sim: SimServer, tmp_path: Path) -> 
     finally:
         process.send_signal(signal.SIGTERM)
         assert process.wait(timeout=30) == 0
-        stderr = process.stderr.read() if process.stderr else ""
-        if process.stderr:
-            process.stderr.close()
+        stderr = log.read_text(encoding="utf-8")
     assert "Traceback" not in stderr
     stored = _stored(data_dir)
     assert set(stored) == set(all_keys)
