@@ -11,7 +11,6 @@ import gc
 import logging
 import sys
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 
 from app.config import AccountConfig, AppConfig
@@ -234,7 +233,3 @@ class Bridge:
         result = dict(self._problems)
         result.update({name: p.health() for name, p in self.pollers.items()})
         return result
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)

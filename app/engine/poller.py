@@ -74,7 +74,6 @@ class Poller:
         self.failures = 0
         self.last_ok_at: datetime | None = None
         self.offline_since: datetime | None = None
-        self.last_cycle_monotonic = time.monotonic()
         self.busy_since: float | None = None  # set while a cycle runs (the watchdog reads it)
         self.latency_ms: float | None = None
         self.state = HealthState.STARTING
@@ -91,7 +90,6 @@ class Poller:
                 log.exception("account %s: the poll cycle failed", self.account.name)
                 delay = self._failed(exc, None, offline=False)
             self.busy_since = None
-            self.last_cycle_monotonic = time.monotonic()
             await asyncio.sleep(delay)
 
     async def poll_once(self) -> float:

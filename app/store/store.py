@@ -233,28 +233,12 @@ class Store:
 
         ``requested_at`` is when the feed request left: an acknowledgement answered after
         that may simply have crossed the reply, so its order showing again proves nothing."""
-        return self.ingest_chunks(account, provider, [(orders, rejects)], policy, now, requested_at)
-
-    def ingest_chunks(
-        self,
-        account: str,
-        provider: Provider,
-        chunks: Iterable[tuple[Sequence[Order], Sequence[Rejected]]],
-        policy: IngestPolicy,
-        now: datetime | None = None,
-        requested_at: datetime | None = None,
-    ) -> IngestResult:
-        """The same, for a reply parsed piece by piece (a big reply is never all in memory
-        as objects at once), still in one transaction: all of it is saved, or none."""
         now = now or utcnow()
         result = IngestResult()
         with self._write():
-            for orders, rejects in chunks:
-                self._ingest_chunk(
-                    account, _unique_latest(orders), policy, now, result, requested_at
-                )
-                for rejected in rejects:
-                    result.quarantined.append(self._quarantine(account, provider, rejected, now))
+            self._ingest_chunk(account, _unique_latest(orders), policy, now, result, requested_at)
+            for rejected in rejects:
+                result.quarantined.append(self._quarantine(account, provider, rejected, now))
         result.committed_at = utcnow()
         return result
 
@@ -444,7 +428,9 @@ class Store:
                 row.updated_at = now
                 row.save()
             if policy.reack_on_repeat or row.acked_unit != order.ack_unit:
-                self._queue_ack(row, order, now, result, repeat=policy.reack_on_repeat)
+                self._ensure_ack(
+                    order, row.id, self._acks_of(order), now, result, policy.reack_on_repeat
+                )
             result.changes.append(_change(row, "repeat", OrderStatus(row.status)))
             return
 
@@ -471,41 +457,10 @@ class Store:
         )
         self._supersede_acks(row, order.ack_unit, now)
         result.changes.append(_change(row, "status", order.status, previous))
-        self._queue_ack(row, order, now, result)
+        self._ensure_ack(order, row.id, self._acks_of(order), now, result, repeat=False)
 
-    def _queue_ack(
-        self,
-        row: OrderRow,
-        order: Order,
-        now: datetime,
-        result: IngestResult,
-        repeat: bool = False,
-    ) -> None:
-        key = f"ack:{order.order_id}:{order.ack_unit}"
-        existing = OutboxRow.get_or_none(
-            (OutboxRow.account == order.account) & (OutboxRow.dedup_key == key)
-        )
-        if existing is None:
-            outbox = OutboxRow.create(
-                order=row,
-                account=order.account,
-                provider=order.provider.value,
-                order_id=order.order_id,
-                kind=ActionKind.ACKNOWLEDGE.value,
-                dedup_key=key,
-                params_json=dumps({"ack_unit": order.ack_unit}),
-                state=OutboxState.PENDING.value,
-                created_at=now,
-                next_attempt_at=now,
-            )
-            result.to_send.append(_outbox_item(outbox))
-        elif repeat and existing.state != OutboxState.PENDING.value:
-            # Sent (or refused) before, yet the platform shows it again: send it once more.
-            existing.last_error = f"the platform still shows it ({existing.state} before)"
-            existing.state = OutboxState.PENDING.value
-            existing.next_attempt_at = now
-            existing.save()
-            result.to_send.append(_outbox_item(existing))
+    def _acks_of(self, order: Order) -> dict[str, _KnownAck]:
+        return self._known_acks(order.account, [_ack_key(order)])
 
     def _supersede_acks(self, row: OrderRow, new_unit: str, now: datetime) -> None:
         (
