@@ -200,23 +200,7 @@ class Poller:
         return self._backoff.delay(self.failures - 1, retry_after)
 
     def _announce(self, result: IngestResult) -> None:
-        saved_at = result.committed_at or datetime.now(UTC)
-        for change in result.changes:
-            if change.kind == "repeat":
-                continue
-            self._events.emit(
-                EventName.ORDER_SAVED,
-                OrderSaved(
-                    change.row_id,
-                    change.account,
-                    change.order_id,
-                    change.display_id,
-                    change.kind,
-                    change.status,
-                    change.previous,
-                    saved_at,
-                ),
-            )
+        announce_saved(self._events, result)
         for q in result.quarantined:
             self._events.emit(
                 EventName.ORDER_QUARANTINED,
@@ -240,4 +224,25 @@ class Poller:
             offline_since=self.offline_since,
             latency_ms=self.latency_ms,
             consecutive_failures=self.failures,
+        )
+
+
+def announce_saved(events: EventBus, result: IngestResult) -> None:
+    """One ORDER_SAVED event per new order or status change of a committed ingest."""
+    saved_at = result.committed_at or datetime.now(UTC)
+    for change in result.changes:
+        if change.kind == "repeat":
+            continue
+        events.emit(
+            EventName.ORDER_SAVED,
+            OrderSaved(
+                change.row_id,
+                change.account,
+                change.order_id,
+                change.display_id,
+                change.kind,
+                change.status,
+                change.previous,
+                saved_at,
+            ),
         )

@@ -94,8 +94,10 @@ class DirectBridge:
 
     def __init__(self, folder: Path) -> None:
         from app.engine.events import EventBus
+        from app.engine.poller import announce_saved
         from app.engine.writer import StoreWriter
 
+        self.announce_saved = announce_saved  # imported here, not during the measured burst
         self.events = EventBus()
         self.writer = StoreWriter(folder)
 
@@ -134,7 +136,6 @@ class DirectBridge:
         """Save and announce like the poller: one transaction per batch, then the events."""
         from uitest_helpers import make_order  # on the path through bench_ui_common
 
-        from app.engine.events import EventName, OrderSaved
         from app.model import Provider
         from app.store.store import IngestPolicy
 
@@ -149,21 +150,7 @@ class DirectBridge:
                 [],
                 policy,  # type: ignore[union-attr]
             )
-            saved_at = result.committed_at or datetime.now(UTC)
-            for change in result.changes:
-                self.events.emit(
-                    EventName.ORDER_SAVED,
-                    OrderSaved(
-                        change.row_id,
-                        change.account,
-                        change.order_id,
-                        change.display_id,
-                        change.kind,
-                        change.status,
-                        change.previous,
-                        saved_at,
-                    ),
-                )
+            self.announce_saved(self.events, result)  # as the poller does after its commit
             await asyncio.sleep(every)
 
 
