@@ -21,6 +21,7 @@ from app.store.schema import DB_FILENAME
 from tests.integration.conftest import start_headless, write_config_file
 
 KILLS = int(os.environ.get("POSBRIDGE_CRASH_KILLS", "30"))
+CRASH_LATENCY_MS = 100
 
 
 def _stored(data_dir: Path) -> dict[str, tuple[int, bool]]:
@@ -52,6 +53,11 @@ def test_kill_9_during_a_burst_loses_nothing(sim: SimServer, tmp_path: Path) -> 
     log = tmp_path / "headless.log"
     all_keys: list[str] = []
     interrupted = 0  # kills that left work half done (proof the kills hit the burst)
+    # Every request takes 100 ms, as over a real network, so that the kill window below spans
+    # the whole burst on any machine: before the feed reply (0-100 ms), during the save and
+    # while the acknowledgements are in flight (100-220 ms), and after they were answered.
+    # Without it a fast machine finishes most bursts before the kill lands.
+    sim.dukkango.set_latency(CRASH_LATENCY_MS)
     for kill in range(KILLS):
         all_keys += sim.dukkango.add_orders(rng.randint(5, 40))
         if all_keys and rng.random() < 0.3:
@@ -68,7 +74,7 @@ def test_kill_9_during_a_burst_loses_nothing(sim: SimServer, tmp_path: Path) -> 
             what="the bridge's first request",
         )
         assert process.poll() is None, log.read_text(encoding="utf-8")[-2000:]
-        time.sleep(rng.uniform(0.0, 0.25))
+        time.sleep(rng.uniform(0.0, 3 * CRASH_LATENCY_MS / 1000))
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=30)
         # Whatever the platform counted as acknowledged is on disk already.
@@ -82,6 +88,7 @@ def test_kill_9_during_a_burst_loses_nothing(sim: SimServer, tmp_path: Path) -> 
     assert interrupted >= KILLS // 3, f"only {interrupted} kills interrupted any work"
 
     # A last, clean run finishes the job.
+    sim.dukkango.set_latency(0)
     process = start_headless(config, data_dir, capture_stdout=False, stderr_file=log)
     try:
         _wait(
