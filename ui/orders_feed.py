@@ -24,6 +24,7 @@ from ui.orders_model import OrdersTableModel, TableSnapshot, build_snapshot, row
 log = logging.getLogger(__name__)
 
 FIRST_PAGE = 1_000
+PUMP_GAP_SECONDS = 0.1
 HISTORY_CHUNK = 20_000
 
 
@@ -63,28 +64,20 @@ def read_older(store: Store, below_row_id: int, size: int) -> tuple[TableSnapsho
     return build_snapshot(rows, []), since
 
 
-def read_summary(store: Store, row_id: int) -> OrderSummary | None:
-    """One order's table row, without decoding its JSON: the first row of a range read
-    (the store reads summaries by range; a range that starts at the row stops right there)."""
-    summaries = store.iter_summaries(since_row_id=row_id - 1)
-    try:
-        first = next(summaries, None)
-    finally:
-        summaries.close()  # type: ignore[attr-defined]
-    return first if first is not None and first.row_id == row_id else None
-
-
 def read_updates(
-    store: Store, since_row_id: int | None, row_ids: set[int], quarantine: bool
+    store: Store,
+    since_row_id: int | None,
+    row_ids: set[int],
+    orders: set[tuple[str, str]],
+    quarantine: bool,
 ) -> Updates:
-    """What changed since the last read (reader thread)."""
+    """What changed since the last read (reader thread). ``orders`` are (account, order id)
+    of changes to orders that were not in the table yet when the change was heard."""
     updates = Updates()
     if since_row_id is not None:
         updates.new_rows = list(store.iter_summaries(since_row_id=since_row_id))
-    for row_id in sorted(row_ids):
-        summary = read_summary(store, row_id)
-        if summary is not None:
-            updates.changed.append(summary)
+    if row_ids or orders:
+        updates.changed = store.summaries_of(row_ids, orders)
     if quarantine:
         updates.quarantined = store.quarantined()
     return updates
@@ -116,6 +109,7 @@ class OrdersFeed(QObject):
         self._history_chunk = history_chunk
         self._want_new = False
         self._row_ids: set[int] = set()
+        self._orders: set[tuple[str, str]] = set()  # changed, not in the table when heard
         self._want_quarantine = False
         self._saved_events: dict[int, list[OrderSaved]] = {}
         self._deferred: set[int] = set()  # changed rows not loaded yet (history still coming)
@@ -170,7 +164,10 @@ class OrdersFeed(QObject):
         """Something about an order changed (acknowledged, an action's state, seen)."""
         number = self.model.number_of_order(account, order_id)
         if number is None:
-            self._want_new = True  # not in the table yet: it may be brand new
+            # Not in the table yet: brand new, or in a read that is under way and may have
+            # read it just before this change. Read it again by its key, after the change.
+            self._orders.add((account, order_id))
+            self._want_new = True
         else:
             row = self.model.row(number)
             self._row_ids.add(row_key(row))
@@ -187,18 +184,29 @@ class OrdersFeed(QObject):
     # -- the pump -----------------------------------------------------------------------------
 
     async def _pump(self) -> None:
+        loop = asyncio.get_running_loop()
+        applied_at = -PUMP_GAP_SECONDS
         while True:
             await self._wake.wait()
+            # In a burst, changes gather for a moment after each update, so the table is
+            # repainted a few times a second rather than after every piece of every reply
+            # (a repaint costs the loop about 10 ms). A lone order still shows at once.
+            wait = applied_at + PUMP_GAP_SECONDS - loop.time()
+            if wait > 0:
+                await asyncio.sleep(wait)
             self._wake.clear()
-            while self._want_new or self._row_ids or self._want_quarantine:
-                since = self.model.max_row_id if self._want_new else None
-                row_ids, self._row_ids = self._row_ids, set()
-                quarantine = self._want_quarantine
-                self._want_new = self._want_quarantine = False
-                updates = await self._reader.run(
-                    read_updates, self._store(), since, row_ids, quarantine
-                )
-                self._apply(updates)
+            if not (self._want_new or self._row_ids or self._orders or self._want_quarantine):
+                continue
+            since = self.model.max_row_id if self._want_new else None
+            row_ids, self._row_ids = self._row_ids, set()
+            orders, self._orders = self._orders, set()
+            quarantine = self._want_quarantine
+            self._want_new = self._want_quarantine = False
+            updates = await self._reader.run(
+                read_updates, self._store(), since, row_ids, orders, quarantine
+            )
+            self._apply(updates)
+            applied_at = loop.time()
 
     def _apply(self, updates: Updates) -> None:
         model = self.model

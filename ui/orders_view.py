@@ -80,17 +80,23 @@ class OrdersDelegate(QStyledItemDelegate):
             colour = theme.OVERDUE_FG
         else:
             colour = option.palette.color(QPalette.ColorRole.Text)
-        metrics = self._bold_metrics if bold else self._plain_metrics
         inner = rect.adjusted(PADDING, 0, -PADDING, 0)
+        width = inner.width()
+        if column == Column.TIME_LEFT:  # changes with the clock: not worth keeping
+            fitted = self._fit(text, bold, width)
+        else:
+            kept = look.fitted.get((column, width))
+            fitted = kept if kept is not None else self._fit(text, bold, width)
+            look.fitted[(column, width)] = fitted
         painter.save()
         painter.setFont(self._bold if bold else self._plain)
         painter.setPen(colour)
-        painter.drawText(
-            inner,
-            int(alignment(column)),
-            metrics.elidedText(text, Qt.TextElideMode.ElideRight, inner.width()),
-        )
+        painter.drawText(inner, int(alignment(column)), fitted)
         painter.restore()
+
+    def _fit(self, text: str, bold: bool, width: int) -> str:
+        metrics = self._bold_metrics if bold else self._plain_metrics
+        return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
 
 
 class OrdersTableView(QTableView):
