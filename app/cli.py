@@ -39,6 +39,12 @@ def build_parser() -> argparse.ArgumentParser:
     orders.add_argument("--data-dir", default=None)
     orders.add_argument("--format", choices=("json", "csv"), default="json")
 
+    engine = sub.add_parser(
+        "engine", help="the bridge for the window (started by the window itself, not by people)"
+    )
+    engine.add_argument("--link", type=int, required=True, help="the window's port on 127.0.0.1")
+    engine.add_argument("--verbose", action="store_true")
+
     sim = sub.add_parser("sim", help="run the platform simulators on 127.0.0.1")
     sim.add_argument("--port", type=int, default=8765)
     sim.add_argument("--seed", type=int, default=1)
@@ -55,6 +61,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _headless(args)
         if args.command == "orders":
             return _orders(args)
+        if args.command == "engine":
+            return _engine(args)
         return _sim(args)
     except (ConfigError, StoreError) as exc:
         print(f"posbridge: {exc}", file=sys.stderr)
@@ -70,6 +78,15 @@ def _headless(args: argparse.Namespace) -> int:
     setup_logging(data_dir, verbose=args.verbose)
     try:
         return asyncio.run(headless.run(config, data_dir))
+    except KeyboardInterrupt:
+        return 0
+
+
+def _engine(args: argparse.Namespace) -> int:
+    from app.engine import service
+
+    try:
+        return asyncio.run(service.run(args.link, verbose=args.verbose))
     except KeyboardInterrupt:
         return 0
 

@@ -14,7 +14,10 @@ FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
 
 
 def setup_logging(
-    data_dir: Path | None, verbose: bool = False, console: bool = True
+    data_dir: Path | None,
+    verbose: bool = False,
+    console: bool = True,
+    filename: str = LOG_FILENAME,
 ) -> Path | None:
     root = logging.getLogger()
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
@@ -25,7 +28,7 @@ def setup_logging(
     if data_dir is not None:
         try:
             data_dir.mkdir(parents=True, exist_ok=True)
-            path = data_dir / LOG_FILENAME
+            path = data_dir / filename
             file_handler = logging.handlers.RotatingFileHandler(
                 path, maxBytes=5_000_000, backupCount=5, encoding="utf-8"
             )

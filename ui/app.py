@@ -179,7 +179,7 @@ class GuiApp:
         await self._start_bridge(config, settings)
 
     async def _start_bridge(self, config: AppConfig, settings: QSettings) -> None:
-        from app.engine.bridge import Bridge
+        from app.engine.remote import EngineError, EngineProcess
         from ui.counter import Counter
         from ui.main_window import MainWindow
         from ui.orders_model import OrdersTableModel
@@ -187,11 +187,13 @@ class GuiApp:
         from ui.tray import Tray
 
         assert self.data_dir is not None
-        self.bridge = Bridge(config, self.data_dir, events=EventBus())
+        # The engine runs in a process of its own (app/engine/remote.py says why); the window
+        # reads the database and hears the engine's events over a loopback link.
+        self.bridge = EngineProcess(config, self.data_dir, events=EventBus())
         try:
             await self.bridge.start()
-        except StoreError as exc:
-            log.error("cannot open the data folder: %s", exc)
+        except (StoreError, EngineError) as exc:
+            log.error("cannot start: %s", exc)
             self._show_fatal(str(exc))
             return
         tray = Tray(self.tray_available)

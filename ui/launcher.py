@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-CORE_COMMANDS = frozenset({"headless", "orders", "sim"})
+CORE_COMMANDS = frozenset({"headless", "orders", "sim", "engine"})
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -293,10 +293,13 @@ class DukkangoSource:
         )
         return _moved(outcome, 6)
 
-    def cancel_reasons(self) -> list[tuple[int, str]]:
+    # Both rules depend on the order alone, so the window can ask them without a connection.
+    @staticmethod
+    def cancel_reasons() -> list[tuple[int, str]]:
         return list(CANCEL_REASONS)
 
-    def allowed_actions(self, order: Order) -> frozenset[ActionKind]:
+    @staticmethod
+    def allowed_actions(order: Order) -> frozenset[ActionKind]:
         pickup = order.fulfilment == "pickup" or order.extra.get("courier_type") == "come_get"
         own_courier = order.extra.get("courier_type") == "restaurant"
         if order.status is OrderStatus.NEW:

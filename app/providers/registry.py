@@ -7,9 +7,17 @@ from app.model import Provider
 from app.providers.base import OrderSource
 from app.providers.dukkango import DukkangoSource
 
+SOURCE_CLASSES: dict[Provider, type[OrderSource]] = {Provider.DUKKANGO: DukkangoSource}
+
 
 class UnsupportedProvider(Exception):
     pass
+
+
+def source_class(provider: Provider) -> type[OrderSource] | None:
+    """The connector class of a platform: its rules (``allowed_actions``, ``cancel_reasons``)
+    are static, so they can be asked without credentials or a connection."""
+    return SOURCE_CLASSES.get(provider)
 
 
 def create_source(account: AccountConfig, secrets: dict[str, str]) -> OrderSource:

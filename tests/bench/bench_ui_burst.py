@@ -161,15 +161,18 @@ async def measure(args: argparse.Namespace) -> int:
         bridge = DirectBridge(folder)
         await bridge.start()
     else:
-        bridge, sim_process = await start_full_bridge(folder)
+        bridge, sim_process = await start_full_bridge(folder, args.in_process)
     await _measure_window(args, bridge, folder, sim_process)
     return 0
 
 
-async def start_full_bridge(folder: Path) -> tuple[Any, subprocess.Popen[str]]:
+async def start_full_bridge(
+    folder: Path, in_process: bool
+) -> tuple[Any, subprocess.Popen[str]]:
     from app.config import AccountConfig, AppConfig
     from app.engine.bridge import Bridge
     from app.engine.events import EventBus
+    from app.engine.remote import EngineProcess
     from app.model import Provider
     from app.sim.dukkango import DEMO_TOKEN, DukkangoSim
 
@@ -189,7 +192,9 @@ async def start_full_bridge(folder: Path) -> tuple[Any, subprocess.Popen[str]]:
             ),
         )
     )
-    bridge = Bridge(config, folder, events=EventBus())
+    # As the window runs it (its own process), or on the window's own loop for comparison.
+    kind = Bridge if in_process else EngineProcess
+    bridge = kind(config, folder, events=EventBus())
     await bridge.start()
     bridge.sim_url = sim_url  # type: ignore[attr-defined]
     return bridge, sim_process
@@ -279,7 +284,12 @@ async def _measure_window(
     worst_stall_ms = max(burst_stalls) * 1000 if burst_stalls else 0.0
     idle_worst_ms = max(stalls[:idle_stalls]) * 1000 if idle_stalls else 0.0
     worst_delay = max(delays) if delays else float("inf")
-    mode = "store + events only (--direct)" if args.direct else "simulator over HTTP, full bridge"
+    if args.direct:
+        mode = "store + events only (--direct)"
+    elif args.in_process:
+        mode = "simulator over HTTP, the engine on the window's loop (--in-process)"
+    else:
+        mode = "simulator over HTTP, the engine in its own process (as the window runs it)"
     pace = "all at once" if args.at_once else f"{batch} every {args.every} s"
     print(f"orders: {args.orders:,} ({pace}; {mode})")
     acked_text = "" if args.direct else f"; all acknowledged after {all_acked:.2f} s"
@@ -321,6 +331,11 @@ def main() -> int:
     parser.add_argument("--every", type=float, default=0.25)
     parser.add_argument("--at-once", action="store_true")
     parser.add_argument("--direct", action="store_true", help="no HTTP: the window's share alone")
+    parser.add_argument(
+        "--in-process",
+        action="store_true",
+        help="the engine on the window's own loop and GIL (the design before the engine process)",
+    )
     parser.add_argument("--timeout", type=float, default=120.0)
     args = parser.parse_args()
     from ui import workarounds

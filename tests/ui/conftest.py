@@ -188,14 +188,15 @@ async def counter_env_running(
     A test runs its whole story (start, scenario, stop) in one ``run_until_complete``: between
     two of them qasync may still fire timers with no running loop, which breaks any task alive
     at that moment ("no running event loop")."""
-    from app.engine.bridge import Bridge
     from app.engine.events import EventBus
+    from app.engine.remote import EngineProcess
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     quit_on_close = app.quitOnLastWindowClosed()
     app.setQuitOnLastWindowClosed(False)  # as ui.app does: the window hides, the bridge runs
-    bridge = Bridge(config, data_dir, events=EventBus())
+    # As the window runs it: the engine in its own process, the window on the link.
+    bridge = EngineProcess(config, data_dir, events=EventBus())
     await bridge.start()
     model = OrdersTableModel()
     window = MainWindow(model, tray_available=tray.available)
