@@ -148,9 +148,8 @@ class RowLook:
     background: QColor | None
     foreground: QColor | None
     bold: bool
-    # (column, width) → the text as it fits; shaping text is most of a repaint's cost, and
-    # a burst repaints the same rows many times.
-    fitted: dict[tuple[int, int], str] = field(default_factory=dict, compare=False)
+    # (column, cell width) → the painter's laid-out text and its place (ui.orders_view)
+    prepared: dict[tuple[int, int], Any] = field(default_factory=dict, compare=False)
 
 
 @dataclass(slots=True)

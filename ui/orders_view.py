@@ -1,6 +1,7 @@
 """The orders table on screen: large rows, strong colours, one paint call per cell.
 
-The delegate paints a cell from the row's cached ``RowLook`` in a single Python call. The
+The delegate paints a cell from the row's cached ``RowLook`` in a single Python call, with the
+cell's text laid out once and kept (``QStaticText``). The
 standard delegate asks the model for eight or more roles per cell, each a call from C++ into
 Python; while the engine's writer thread holds the GIL (a burst of orders), every one of those
 calls waits for it in turn and a repaint stalls the event loop for hundreds of milliseconds.
@@ -8,8 +9,18 @@ calls waits for it in turn and a repaint stalls the event loop for hundreds of m
 
 from __future__ import annotations
 
+from typing import TypeAlias
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QStaticText,
+    QTransform,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -28,6 +39,9 @@ PADDING = 8
 SELECTED_BG = QColor("#1E4E8C")
 SELECTED_FG = QColor("#FFFFFF")
 FOCUS_BAR = QColor("#0B2E5C")
+# A cell's text laid out, its offset in the cell, and its font.
+Prepared: TypeAlias = tuple[QStaticText, int, int, QFont]
+MAX_PREPARED = 20_000  # texts kept laid out (a few MB); more than a screen needs many times
 
 
 class OrdersDelegate(QStyledItemDelegate):
@@ -40,6 +54,8 @@ class OrdersDelegate(QStyledItemDelegate):
         self._bold.setBold(True)
         self._plain_metrics = QFontMetrics(self._plain)
         self._bold_metrics = QFontMetrics(self._bold)
+        self._right = {c for c in Column if alignment(c) & Qt.AlignmentFlag.AlignRight}
+        self._prepared: dict[tuple[str, bool, int, int, bool], Prepared] = {}
 
     def paint(
         self,
@@ -71,7 +87,6 @@ class OrdersDelegate(QStyledItemDelegate):
             text, late = look.texts[column], False
         if not text:
             return
-        bold = look.bold or column == Column.NUMBER
         if selected:
             colour = SELECTED_FG
         elif look.foreground is not None:
@@ -80,23 +95,40 @@ class OrdersDelegate(QStyledItemDelegate):
             colour = theme.OVERDUE_FG
         else:
             colour = option.palette.color(QPalette.ColorRole.Text)
-        inner = rect.adjusted(PADDING, 0, -PADDING, 0)
-        width = inner.width()
-        if column == Column.TIME_LEFT:  # changes with the clock: not worth keeping
-            fitted = self._fit(text, bold, width)
-        else:
-            kept = look.fitted.get((column, width))
-            fitted = kept if kept is not None else self._fit(text, bold, width)
-            look.fitted[(column, width)] = fitted
-        painter.save()
-        painter.setFont(self._bold if bold else self._plain)
+        width = rect.width()
+        prepared = look.prepared.get((column, width)) if column != Column.TIME_LEFT else None
+        if prepared is None:
+            bold = look.bold or column == Column.NUMBER
+            key = (text, bold, width, rect.height(), column in self._right)
+            prepared = self._prepared.get(key)
+            if prepared is None:
+                if len(self._prepared) > MAX_PREPARED:
+                    self._prepared.clear()
+                prepared = self._prepared[key] = self._prepare(*key)
+            if column != Column.TIME_LEFT:  # that one changes with the clock
+                look.prepared[(column, width)] = prepared
+        static, dx, dy, font = prepared
+        painter.setFont(font)  # a static text is laid out again if the painter's font differs
         painter.setPen(colour)
-        painter.drawText(inner, int(alignment(column)), fitted)
-        painter.restore()
+        painter.drawStaticText(rect.x() + dx, rect.y() + dy, static)
 
-    def _fit(self, text: str, bold: bool, width: int) -> str:
+    def _prepare(
+        self, text: str, bold: bool, cell_width: int, cell_height: int, right: bool
+    ) -> Prepared:
+        """The text as it fits the cell, laid out once, and where it goes in the cell. A burst
+        repaints the same rows many times, and shaping the text was most of each repaint;
+        kept by text, so a row that changed reuses the texts that did not."""
+        width = cell_width - 2 * PADDING
         metrics = self._bold_metrics if bold else self._plain_metrics
-        return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+        fitted = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+        static = QStaticText(fitted)
+        static.setTextFormat(Qt.TextFormat.PlainText)
+        font = self._bold if bold else self._plain
+        static.prepare(QTransform(), font)
+        size = static.size()
+        dx = PADDING + (width - round(size.width()) if right else 0)
+        dy = (cell_height - round(size.height())) // 2
+        return static, dx, dy, font
 
 
 class OrdersTableView(QTableView):
