@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal
@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 
 FIRST_PAGE = 1_000
 PUMP_GAP_SECONDS = 0.1
+APPLY_PIECE_ROWS = 250
 HISTORY_CHUNK = 20_000
 
 
@@ -39,6 +40,17 @@ class Updates:
     new_rows: list[OrderSummary] = field(default_factory=list)
     changed: list[OrderSummary] = field(default_factory=list)
     quarantined: list[QuarantineInfo] | None = None
+
+    def pieces(self, size: int) -> Iterator[Updates]:
+        """The same updates in pieces of at most ``size`` rows, new rows first."""
+        rows = [(True, r) for r in self.new_rows] + [(False, r) for r in self.changed]
+        for start in range(0, max(len(rows), 1), size):
+            part = rows[start : start + size]
+            yield Updates(
+                [r for new, r in part if new],
+                [r for new, r in part if not new],
+                self.quarantined if start == 0 else None,
+            )
 
 
 def read_first_page(store: Store, size: int) -> FirstPage:
@@ -205,7 +217,12 @@ class OrdersFeed(QObject):
             updates = await self._reader.run(
                 read_updates, self._store(), since, row_ids, orders, quarantine
             )
-            self._apply(updates)
+            # Thousands of rows at once (a backlog after a night offline) go in in pieces,
+            # with the window painting between them.
+            for number, piece in enumerate(updates.pieces(APPLY_PIECE_ROWS)):
+                if number:
+                    await asyncio.sleep(0)
+                self._apply(piece)
             applied_at = loop.time()
 
     def _apply(self, updates: Updates) -> None:

@@ -26,6 +26,7 @@ import functools
 import json
 import types
 import typing
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -91,37 +92,34 @@ def from_wire(cls: type[T], data: dict[str, Any]) -> T:
     """The dataclass ``cls`` back from ``to_wire``'s dict; enums and datetimes restored from the
     field types. Unknown keys are ignored (a newer engine may send more)."""
     key: Any = cls  # classes are hashable; mypy cannot see it through type[T]
-    hints = _hints(key)
-    values = {
-        name: _restore(hints[name], data[name]) for name in _field_names(key) if name in data
-    }
+    values = {}
+    for name, restore in _restorers(key):
+        if name in data:
+            value = data[name]
+            values[name] = value if restore is None or value is None else restore(value)
     return cls(**values)
 
 
 @functools.cache
-def _hints(cls: Any) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+def _restorers(cls: Any) -> tuple[tuple[str, Callable[[Any], Any] | None], ...]:
+    """Per field of ``cls``: how to turn its JSON value back into the field's type (worked out
+    once per class: a burst brings thousands of events)."""
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, _restorer(hints[f.name])) for f in dataclasses.fields(cls))
 
 
-@functools.cache
-def _field_names(cls: Any) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(cls))
-
-
-def _restore(hint: Any, value: Any) -> Any:
-    if value is None:
-        return None
+def _restorer(hint: Any) -> Callable[[Any], Any] | None:
     if typing.get_origin(hint) in (typing.Union, types.UnionType):
         options = [a for a in typing.get_args(hint) if a is not type(None)]
         if len(options) == 1:
             hint = options[0]
     if hint is datetime:
-        return datetime.fromisoformat(value)
+        return datetime.fromisoformat
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
-        return hint(value)
-    if typing.get_origin(hint) is tuple and isinstance(value, list):
-        return tuple(value)
-    return value
+        return hint
+    if typing.get_origin(hint) is tuple:
+        return tuple
+    return None
 
 
 def config_to_wire(config: AppConfig) -> dict[str, Any]:
@@ -206,15 +204,16 @@ class Link:
         line, _, self._pending = self._pending.partition(b"\n")
         return decode(line)
 
-    async def receive_batch(self) -> list[dict[str, Any]]:
-        """Every complete message that has arrived (at least one); raises LinkClosed at the end
-        of the stream."""
+    async def receive_lines(self) -> list[bytes]:
+        """Every complete message that has arrived (at least one), still encoded: the caller
+        decodes them one by one, so that it can pause between them. Raises LinkClosed at the
+        end of the stream."""
         while b"\n" not in self._pending:
             self._pending += await self._read()
             if len(self._pending) > MAX_LINE_BYTES:
                 raise LinkError("a link message is far too long")
         complete, _, self._pending = self._pending.rpartition(b"\n")
-        return [decode(line) for line in complete.split(b"\n") if line]
+        return [line for line in complete.split(b"\n") if line]
 
     async def _read(self) -> bytes:
         try:

@@ -36,6 +36,7 @@ from app.engine.link import (
     LinkClosed,
     LinkError,
     config_to_wire,
+    decode,
     event_from_wire,
     from_wire,
     to_wire,
@@ -339,9 +340,10 @@ class EngineProcess:
         loop = asyncio.get_running_loop()
         try:
             while True:
-                batch = await link.receive_batch()
+                lines = await link.receive_lines()
                 began = loop.time()
-                for message in batch:
+                for line in lines:
+                    message = decode(line)
                     kind = message["type"]
                     if kind == "event":
                         self._on_event(message)

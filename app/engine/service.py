@@ -25,6 +25,7 @@ from app.engine.link import (
     LinkClosed,
     LinkError,
     config_from_wire,
+    decode,
     event_to_wire,
     from_wire,
     to_wire,
@@ -138,7 +139,8 @@ class EngineService:
     async def _listen(self) -> None:
         try:
             while True:
-                for message in await self.link.receive_batch():
+                for line in await self.link.receive_lines():
+                    message = decode(line)
                     if message.get("type") != "call":
                         log.warning("ignoring a %s message from the window", message.get("type"))
                         continue

@@ -44,6 +44,7 @@ STALL_TARGET_MS = 50.0
 DELAY_TARGET_S = 1.0
 HEARTBEAT_S = 0.005
 TOKEN_VARIABLE = "POSBRIDGE_BENCH_DUKKANGO_TOKEN"
+SIM_NICENESS = 19
 
 
 async def heartbeat(stalls: list[float], stop: asyncio.Event) -> None:
@@ -77,6 +78,7 @@ def start_sim_process() -> tuple[subprocess.Popen[str], str]:
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
+        preexec_fn=lambda: os.nice(SIM_NICENESS),
     )
     assert process.stdout is not None
     process.stdout.readline()  # the banner: the server is listening
