@@ -56,7 +56,12 @@ from ui.tray import Tray
 
 log = logging.getLogger(__name__)
 
-BAD_HEALTH = {HealthState.OFFLINE, HealthState.NEEDS_CREDENTIALS, HealthState.STALLED}
+BAD_HEALTH = {
+    HealthState.OFFLINE,
+    HealthState.NEEDS_CREDENTIALS,
+    HealthState.STALLED,
+    HealthState.RESTARTING,
+}
 MAX_NOTIFICATIONS_AT_ONCE = 3  # more new orders than this in one go: one notification for all
 
 
@@ -85,6 +90,10 @@ def refusal_text(code: str) -> str:
         return translate("Counter", "the order's current state does not allow it.")
     if code == "unknown_order":
         return translate("Counter", "this order is no longer in the database.")
+    if code == "engine_down":
+        return translate(
+            "Counter", "POS Bridge's order service is restarting; try again in a moment."
+        )
     if code == "account_down":
         return translate(
             "Counter", "this platform account is not connected; check its credentials."
@@ -553,6 +562,12 @@ class Counter(QObject):
                 "Counter",
                 "{account}: the platform refused the login. "
                 "No orders arrive until the credentials are fixed.",
+            ).format(account=health.account)
+        if health.state is HealthState.RESTARTING:
+            return QCoreApplication.translate(
+                "Counter",
+                "{account}: POS Bridge's order service stopped and is being started again. "
+                "Orders already received are safe.",
             ).format(account=health.account)
         if health.state is HealthState.STALLED:
             return QCoreApplication.translate(

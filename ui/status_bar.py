@@ -16,7 +16,12 @@ from ui import formatting, theme
 
 GOOD = {HealthState.OK}
 WARN = {HealthState.STARTING, HealthState.DEGRADED}
-BAD = {HealthState.OFFLINE, HealthState.NEEDS_CREDENTIALS, HealthState.STALLED}
+BAD = {
+    HealthState.OFFLINE,
+    HealthState.NEEDS_CREDENTIALS,
+    HealthState.STALLED,
+    HealthState.RESTARTING,
+}
 
 
 def health_summary(health: AccountHealth, now: datetime | None = None) -> str:
@@ -48,6 +53,8 @@ def health_summary(health: AccountHealth, now: datetime | None = None) -> str:
         text = QCoreApplication.translate("Status", "{name} · LOGIN REFUSED").format(name=name)
     elif state is HealthState.STALLED:
         text = QCoreApplication.translate("Status", "{name} · NOT POLLING").format(name=name)
+    elif state is HealthState.RESTARTING:
+        text = QCoreApplication.translate("Status", "{name} · RESTARTING").format(name=name)
     else:
         text = QCoreApplication.translate("Status", "{name} · errors from the platform").format(
             name=name

@@ -75,6 +75,7 @@ class HealthState(enum.StrEnum):
     DEGRADED = "degraded"  # replies come, but errors (5xx, throttling, unreadable replies)
     NEEDS_CREDENTIALS = "needs_credentials"  # the platform refused the credentials
     STALLED = "stalled"  # no poll has completed for far longer than the interval
+    RESTARTING = "restarting"  # the window's engine process died or hung; it is started again
     STOPPED = "stopped"
 
 

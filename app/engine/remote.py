@@ -116,6 +116,7 @@ class EngineProcess:
         self._supervisor: asyncio.Task[None] | None = None
         self._lost = asyncio.Event()
         self._calls: dict[int, asyncio.Future[Any]] = {}
+        self._notes: list[tuple[str, dict[str, Any]]] = []  # to tell a restarted engine
         self._next_call = 0
         self._health: dict[str, AccountHealth] = {}
         self._running: frozenset[str] = frozenset()
@@ -163,12 +164,10 @@ class EngineProcess:
         return from_wire(OutboxItem, data)
 
     async def mark_seen(self, account: str, order_id: str) -> None:
-        await self._staff_call("mark_seen", {"account": account, "order_id": order_id})
+        await self._note("mark_seen", {"account": account, "order_id": order_id})
 
     async def confirm_cancellation_seen(self, account: str, order_id: str) -> None:
-        await self._staff_call(
-            "confirm_cancellation_seen", {"account": account, "order_id": order_id}
-        )
+        await self._note("confirm_cancellation_seen", {"account": account, "order_id": order_id})
 
     async def dismiss_quarantined(self, quarantine_id: int) -> bool:
         return bool(await self._staff_call("dismiss_quarantined", {"quarantine_id": quarantine_id}))
@@ -236,10 +235,13 @@ class EngineProcess:
                 "Reinstall POS Bridge if this stays."
             ) from exc
         self._process = process
+        link: Link | None = None
         try:
             link = await self._first_contact(process)
             await self._await_ready(link)
         except BaseException:
+            if link is not None:
+                await link.close()
             await self._end_process(5.0)
             raise
         self._link = link
@@ -407,6 +409,20 @@ class EngineProcess:
                 "engine_down",
             ) from exc
 
+    async def _note(self, method: str, args: dict[str, Any]) -> None:
+        """A fact the staff established (an order was opened, a cancellation confirmed): if the
+        engine is restarting, it is told again as soon as it is back, not lost."""
+        try:
+            await self._call(method, args, within=self._answer_timeout)
+        except (EngineLost, TimeoutError):
+            log.warning("the engine is not running; %s will be sent when it is back", method)
+            self._notes.append((method, args))
+
+    async def _replay_notes(self) -> None:
+        notes, self._notes = self._notes, []
+        for method, args in notes:
+            await self._note(method, args)
+
     def _fail_calls(self, why: str) -> None:
         calls, self._calls = self._calls, {}
         for waiting in calls.values():
@@ -417,8 +433,10 @@ class EngineProcess:
 
     async def _supervise(self) -> None:
         while True:
-            reason = await self._watch()
+            reason, hung = await self._watch()
             log.error("the engine stopped working (%s); starting it again", reason)
+            if hung and self._process is not None:
+                self._process.kill()  # it answers nothing, so it will finish nothing either
             await self._end_process(2.0)
             if self._link is not None:
                 await self._link.close()
@@ -436,16 +454,17 @@ class EngineProcess:
                     self._announce_down(str(exc))
                     continue
                 self.restarts += 1
+                await self._replay_notes()
                 break
 
-    async def _watch(self) -> str:
-        """Returns why the engine must be started again: its link broke, or it stopped
-        answering pings."""
+    async def _watch(self) -> tuple[str, bool]:
+        """Returns why the engine must be started again (its link broke, or it stopped
+        answering pings) and whether it hung."""
         while True:
             try:
                 await asyncio.wait_for(self._lost.wait(), self._ping_seconds)
                 code = self._process.poll() if self._process is not None else None
-                return f"exit code {code}" if code is not None else "its link broke"
+                return (f"exit code {code}" if code is not None else "its link broke"), False
             except TimeoutError:
                 pass
             try:
@@ -453,7 +472,7 @@ class EngineProcess:
             except EngineLost:
                 continue  # the link broke meanwhile: the next turn says so
             except TimeoutError:
-                return f"no answer for {self._answer_timeout:.0f} s"
+                return f"no answer for {self._answer_timeout:.0f} s", True
 
     def _announce_down(self, detail: str = "") -> None:
         message = (
@@ -467,7 +486,7 @@ class EngineProcess:
             health = AccountHealth(
                 account=account.name,
                 provider=account.provider.value,
-                state=HealthState.STALLED,
+                state=HealthState.RESTARTING,
                 message=message,
                 last_ok_at=previous.last_ok_at if previous else None,
                 offline_since=previous.offline_since if previous else None,

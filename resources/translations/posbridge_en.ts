@@ -70,6 +70,10 @@
         <translation>this order is no longer in the database.</translation>
     </message>
     <message>
+        <source>POS Bridge&apos;s order service is restarting; try again in a moment.</source>
+        <translation>POS Bridge&apos;s order service is restarting; try again in a moment.</translation>
+    </message>
+    <message>
         <source>this platform account is not connected; check its credentials.</source>
         <translation>this platform account is not connected; check its credentials.</translation>
     </message>
@@ -179,6 +183,10 @@
     <message>
         <source>{account}: the platform refused the login. No orders arrive until the credentials are fixed.</source>
         <translation>{account}: the platform refused the login. No orders arrive until the credentials are fixed.</translation>
+    </message>
+    <message>
+        <source>{account}: POS Bridge&apos;s order service stopped and is being started again. Orders already received are safe.</source>
+        <translation>{account}: POS Bridge&apos;s order service stopped and is being started again. Orders already received are safe.</translation>
     </message>
     <message>
         <source>{account}: POS Bridge has stopped checking for orders. Restart POS Bridge if this does not clear.</source>
@@ -761,6 +769,10 @@
     <message>
         <source>{name} · NOT POLLING</source>
         <translation>{name} · NOT POLLING</translation>
+    </message>
+    <message>
+        <source>{name} · RESTARTING</source>
+        <translation>{name} · RESTARTING</translation>
     </message>
     <message>
         <source>{name} · errors from the platform</source>

@@ -70,6 +70,10 @@
         <translation>cette commande n&apos;est plus dans la base de données.</translation>
     </message>
     <message>
+        <source>POS Bridge&apos;s order service is restarting; try again in a moment.</source>
+        <translation>Le service de commandes de POS Bridge redémarre; réessayez dans un instant.</translation>
+    </message>
+    <message>
         <source>this platform account is not connected; check its credentials.</source>
         <translation>ce compte de plateforme n&apos;est pas connecté ; vérifiez ses identifiants.</translation>
     </message>
@@ -179,6 +183,10 @@
     <message>
         <source>{account}: the platform refused the login. No orders arrive until the credentials are fixed.</source>
         <translation>{account} : la plateforme a refusé la connexion. Aucune commande n&apos;arrivera tant que les identifiants ne seront pas corrigés.</translation>
+    </message>
+    <message>
+        <source>{account}: POS Bridge&apos;s order service stopped and is being started again. Orders already received are safe.</source>
+        <translation>{account} : le service de commandes de POS Bridge s&apos;est arrêté et redémarre. Les commandes déjà reçues sont en sécurité.</translation>
     </message>
     <message>
         <source>{account}: POS Bridge has stopped checking for orders. Restart POS Bridge if this does not clear.</source>
@@ -761,6 +769,10 @@
     <message>
         <source>{name} · NOT POLLING</source>
         <translation>{name} · AUCUNE VÉRIFICATION</translation>
+    </message>
+    <message>
+        <source>{name} · RESTARTING</source>
+        <translation>{name} · REDÉMARRAGE</translation>
     </message>
     <message>
         <source>{name} · errors from the platform</source>

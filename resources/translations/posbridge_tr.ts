@@ -70,6 +70,10 @@
         <translation>bu sipariş artık veritabanında yok.</translation>
     </message>
     <message>
+        <source>POS Bridge&apos;s order service is restarting; try again in a moment.</source>
+        <translation>POS Bridge&apos;in sipariş servisi yeniden başlatılıyor; birazdan tekrar deneyin.</translation>
+    </message>
+    <message>
         <source>this platform account is not connected; check its credentials.</source>
         <translation>bu platform hesabı bağlı değil; giriş bilgilerini kontrol edin.</translation>
     </message>
@@ -174,6 +178,10 @@
     <message>
         <source>{account}: the platform refused the login. No orders arrive until the credentials are fixed.</source>
         <translation>{account}: platform girişi reddetti. Giriş bilgileri düzeltilene kadar sipariş gelmez.</translation>
+    </message>
+    <message>
+        <source>{account}: POS Bridge&apos;s order service stopped and is being started again. Orders already received are safe.</source>
+        <translation>{account}: POS Bridge&apos;in sipariş servisi durdu ve yeniden başlatılıyor. Gelmiş siparişler güvende.</translation>
     </message>
     <message>
         <source>{account}: POS Bridge has stopped checking for orders. Restart POS Bridge if this does not clear.</source>
@@ -756,6 +764,10 @@
     <message>
         <source>{name} · NOT POLLING</source>
         <translation>{name} · KONTROL EDİLMİYOR</translation>
+    </message>
+    <message>
+        <source>{name} · RESTARTING</source>
+        <translation>{name} · YENİDEN BAŞLIYOR</translation>
     </message>
     <message>
         <source>{name} · errors from the platform</source>

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import signal
 from collections.abc import Callable
 from typing import Any
 
@@ -184,3 +186,31 @@ def test_a_refused_action_shows_the_platforms_answer(
             assert any(severity == "error" for _t, _b, severity in env.tray.notifications)  # type: ignore[attr-defined]
 
     run(qloop, scenario())
+
+
+def test_when_the_engine_process_dies_the_staff_hear_it_and_it_comes_back(
+    open_env: OpenEnv, qloop: asyncio.AbstractEventLoop
+) -> None:
+    async def scenario() -> None:
+        async with open_env() as env:
+            notices, status = env.window.notices, env.window.status
+            [first] = env.sim.dukkango.add_orders(1)
+            await wait_for(lambda: proxy_row_of(env, first) is not None, what="the first order")
+            played_before = env.played.count("problem")
+            os.kill(env.bridge.pid, signal.SIGKILL)  # the engine process crashes
+            banner = await wait_for(
+                lambda: notices.banner("health:Kadıköy Şube"), what="the restarting banner"
+            )
+            assert "being started again" in banner.label.text()
+            assert "RESTARTING" in status.label_text("Kadıköy Şube")
+            assert env.played.count("problem") > played_before  # heard, not only seen
+            await wait_for(lambda: env.bridge.restarts == 1, timeout=20, what="a new engine")
+            [second] = env.sim.dukkango.add_orders(1)
+            await wait_for(
+                lambda: proxy_row_of(env, second) is not None, timeout=10, what="a later order"
+            )
+            await wait_for(
+                lambda: notices.banner("health:Kadıköy Şube") is None, what="the banner to clear"
+            )
+
+    run(qloop, scenario(), timeout=60)
