@@ -70,7 +70,9 @@ def engine_command() -> list[str]:
     """How to start this program's engine: the frozen executable itself, or this Python."""
     if getattr(sys, "frozen", False):
         return [sys.executable]
-    return [sys.executable, "-m", "app"]
+    # -P: never the current folder first on the path (an unrelated "app" folder there would be
+    # started instead of ours).
+    return [sys.executable, "-P", "-m", "app"]
 
 
 def _open_reading_store(data_dir: Path) -> Store:
