@@ -78,6 +78,14 @@ def fail_on_qt_warnings(qapp: QApplication) -> Iterator[list[str]]:
     assert not caught, "Qt warnings during the test:\n" + "\n".join(caught)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def closing_a_window_never_quits(qapp: QApplication) -> None:
+    """As in the product (``ui.app``): closing the last window does not end Qt's loop. Left on,
+    a test that closes its last window leaves Qt a Quit event, and the next test's qasync loop
+    stops at once ("Event loop stopped before Future completed")."""
+    qapp.setQuitOnLastWindowClosed(False)
+
+
 @pytest.fixture(autouse=True, scope="module")
 def collect_garbage_on_the_gui_thread() -> Iterator[None]:
     """As ``ui.app`` does (GuiThreadCollector): Qt objects left in reference cycles by a test
