@@ -304,7 +304,7 @@ class Counter(QObject):
         was_bad = previous is not None and previous.state in BAD_HEALTH
         if health.state in BAD_HEALTH and not was_bad:
             self.sounds.play(SoundKind.PROBLEM)
-            self.notify("error", self._health_text(health), "")
+            self.notify("error", self._health_text(health), "", has_banner=True)
 
     # -- rows arriving ------------------------------------------------------------------------
 
@@ -502,12 +502,13 @@ class Counter(QObject):
 
     # -- notifications and banners ------------------------------------------------------------
 
-    def notify(self, severity: str, title: str, body: str) -> None:
+    def notify(self, severity: str, title: str, body: str, *, has_banner: bool = False) -> None:
         """A desktop notification through the tray; without a tray, failures become notices in
-        the window (new orders and cancellations already have their banners there)."""
+        the window, unless a banner there already says it (new orders, cancellations, an
+        account's health): the same sentence twice reads as a fault."""
         if self.tray.notify(title, body, severity):
             return
-        if severity in ("new", "cancelled"):
+        if has_banner or severity in ("new", "cancelled"):
             return
         text = f"{title} — {body}" if body else title
         self.window.notices.notify(severity, text)
