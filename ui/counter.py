@@ -8,6 +8,7 @@ awaited with ``open()``. Nothing here blocks the loop.
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, Signal
@@ -153,6 +154,7 @@ class Counter(QObject):
         self.adapter = EventsAdapter(bridge.events, self)
         self.feed = OrdersFeed(model, self.reader, lambda: bridge.store, self.tasks, parent=self)
         self._health: dict[str, AccountHealth] = {}
+        self._restarting: dict[str, datetime] = {}  # account → when its engine stopped
         self._detail_request = 0
         self._told_about_tray = False
         self._last_count: tuple[int, str] = (-1, "")
@@ -305,6 +307,20 @@ class Counter(QObject):
         if health.state in BAD_HEALTH and not was_bad:
             self.sounds.play(SoundKind.PROBLEM)
             self.notify("error", self._health_text(health), "", has_banner=True)
+        if health.state is HealthState.RESTARTING:
+            self._restarting.setdefault(health.account, formatting.now_utc())
+        elif health.state is HealthState.OK and health.account in self._restarting:
+            # Its banner went as soon as it was back: leave word that it happened.
+            stopped_at = self._restarting.pop(health.account)
+            self.notify(
+                "warning",
+                QCoreApplication.translate(
+                    "Counter",
+                    "{account}: POS Bridge's order service stopped at {time} and was started "
+                    "again by itself. No order was lost.",
+                ).format(account=health.account, time=formatting.clock(stopped_at)),
+                "",
+            )
 
     # -- rows arriving ------------------------------------------------------------------------
 

@@ -98,6 +98,10 @@
         <translation>The platform said: {answer}</translation>
     </message>
     <message>
+        <source>{account}: POS Bridge&apos;s order service stopped at {time} and was started again by itself. No order was lost.</source>
+        <translation>{account}: POS Bridge&apos;s order service stopped at {time} and was started again by itself. No order was lost.</translation>
+    </message>
+    <message>
         <source>New order {number}</source>
         <translation>New order {number}</translation>
     </message>

@@ -98,6 +98,10 @@
         <translation>Réponse de la plateforme : {answer}</translation>
     </message>
     <message>
+        <source>{account}: POS Bridge&apos;s order service stopped at {time} and was started again by itself. No order was lost.</source>
+        <translation>{account} : le service de commandes de POS Bridge s&apos;est arrêté à {time} et a redémarré tout seul. Aucune commande n&apos;a été perdue.</translation>
+    </message>
+    <message>
         <source>New order {number}</source>
         <translation>Nouvelle commande {number}</translation>
     </message>

@@ -98,6 +98,10 @@
         <translation>Platformun yanıtı: {answer}</translation>
     </message>
     <message>
+        <source>{account}: POS Bridge&apos;s order service stopped at {time} and was started again by itself. No order was lost.</source>
+        <translation>{account}: POS Bridge&apos;in sipariş servisi {time} saatinde durdu ve kendiliğinden yeniden başladı. Hiçbir sipariş kaybolmadı.</translation>
+    </message>
+    <message>
         <source>New order {number}</source>
         <translation>Yeni sipariş {number}</translation>
     </message>

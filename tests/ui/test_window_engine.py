@@ -212,5 +212,11 @@ def test_when_the_engine_process_dies_the_staff_hear_it_and_it_comes_back(
             await wait_for(
                 lambda: notices.banner("health:Kadıköy Şube") is None, what="the banner to clear"
             )
+            # ... and word that it happened stays for whoever was away from the counter.
+            assert isinstance(env.tray, RecordingTray)
+            assert any(
+                "started again by itself" in title and severity == "warning"
+                for title, _body, severity in env.tray.notifications
+            )
 
     run(qloop, scenario(), timeout=60)
