@@ -91,6 +91,8 @@ def refusal_text(code: str) -> str:
         return translate("Counter", "the order's current state does not allow it.")
     if code == "unknown_order":
         return translate("Counter", "this order is no longer in the database.")
+    if code == "bad_request":
+        return translate("Counter", "the request was incomplete; please report this to support.")
     if code == "engine_down":
         return translate(
             "Counter", "POS Bridge's order service is restarting; try again in a moment."

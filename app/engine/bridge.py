@@ -28,7 +28,7 @@ from app.engine.outbox import OutboxSender
 from app.engine.poller import Poller
 from app.engine.writer import StoreWriter
 from app.model import Action, ActionKind, Order
-from app.providers.base import Cancels, OrderSource
+from app.providers.base import Cancels, OrderSource, action_problem
 from app.providers.http import AuthError
 from app.providers.registry import UnsupportedProvider, create_source
 from app.store.store import ActionRefused, OutboxItem, Store
@@ -197,6 +197,12 @@ class Bridge:
             raise ActionRefused(
                 f"Order {stored.order.display_id}: this cannot be done in its current state.",
                 "not_allowed",
+            )
+        problem = action_problem(source, action)
+        if problem is not None:
+            raise ActionRefused(
+                f"Order {stored.order.display_id}: {action.kind.value} not sent: {problem}.",
+                "bad_request",
             )
         item = await self._writer.call(self.store.queue_action, account, action)
         self.sender.submit([item])

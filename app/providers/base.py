@@ -133,6 +133,31 @@ class ReviewsCancellations(Protocol):
     async def reject_cancellation(self, outbox_id: int, order_id: str) -> Outcome: ...
 
 
+def action_problem(source: OrderSource, action: Action) -> str | None:
+    """What is missing or wrong in ``action``'s parameters for ``perform`` (None: nothing).
+    Checked before the action is queued: a request that can never be built would otherwise be
+    retried for ever."""
+    p = action.params
+    kind = action.kind
+    try:
+        if kind is ActionKind.ACCEPT and int(p["preparing_time"]) <= 0:
+            return "the preparing time must be a number of minutes above zero"
+        if kind is ActionKind.CANCEL:
+            reason = int(p["reason_id"])
+            known: set[int] = set()
+            if isinstance(source, Cancels):
+                known = {code for code, _text in source.cancel_reasons()}
+            if known and reason not in known:
+                return f"{reason} is not one of the platform's cancel reasons"
+        if kind is ActionKind.ALLOCATE and not isinstance(p["lines"], list):
+            return "the allocation needs a list of lines"
+    except KeyError as missing:
+        return f"{missing.args[0]} is missing"
+    except (TypeError, ValueError):
+        return "a parameter is not a number"
+    return None
+
+
 async def perform(source: OrderSource, outbox_id: int, action: Action) -> Outcome:
     """Send one staff action through whichever capability the platform has for it."""
     p = action.params

@@ -70,6 +70,10 @@
         <translation>this order is no longer in the database.</translation>
     </message>
     <message>
+        <source>the request was incomplete; please report this to support.</source>
+        <translation>the request was incomplete; please report this to support.</translation>
+    </message>
+    <message>
         <source>POS Bridge&apos;s order service is restarting; try again in a moment.</source>
         <translation>POS Bridge&apos;s order service is restarting; try again in a moment.</translation>
     </message>

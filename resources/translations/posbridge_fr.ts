@@ -70,6 +70,10 @@
         <translation>cette commande n&apos;est plus dans la base de données.</translation>
     </message>
     <message>
+        <source>the request was incomplete; please report this to support.</source>
+        <translation>la demande était incomplète; merci de le signaler au support.</translation>
+    </message>
+    <message>
         <source>POS Bridge&apos;s order service is restarting; try again in a moment.</source>
         <translation>Le service de commandes de POS Bridge redémarre; réessayez dans un instant.</translation>
     </message>

@@ -70,6 +70,10 @@
         <translation>bu sipariş artık veritabanında yok.</translation>
     </message>
     <message>
+        <source>the request was incomplete; please report this to support.</source>
+        <translation>istek eksikti; lütfen bunu desteğe bildirin.</translation>
+    </message>
+    <message>
         <source>POS Bridge&apos;s order service is restarting; try again in a moment.</source>
         <translation>POS Bridge&apos;in sipariş servisi yeniden başlatılıyor; birazdan tekrar deneyin.</translation>
     </message>

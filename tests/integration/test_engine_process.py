@@ -281,3 +281,34 @@ def test_the_engine_command_without_a_window_says_so(tmp_path: Path) -> None:
         timeout=30,
     )
     assert result.returncode == 2
+
+
+def test_an_action_that_could_never_be_sent_is_refused_before_the_outbox(
+    sim: SimServer, tmp_path: Path
+) -> None:
+    [key] = sim.dukkango.add_orders(1)
+
+    async def scenario() -> None:
+        bridge, log = engine(sim, tmp_path / "data")
+        await bridge.start()
+        try:
+            await wait_for(lambda: log[EventName.ORDER_ACKED], what="the ack")
+            for params in ({}, {"preparing_time": "soon"}, {"preparing_time": 0}):
+                with pytest.raises(ActionRefused) as refused:
+                    await bridge.request_action(
+                        "Kadıköy", Action(ActionKind.ACCEPT, key, params=params)
+                    )
+                assert refused.value.code == "bad_request"
+            with pytest.raises(ActionRefused) as refused:
+                await bridge.request_action(
+                    "Kadıköy", Action(ActionKind.CANCEL, key, params={"reason_id": 999})
+                )
+            assert "cancel reasons" in str(refused.value)
+            stored = await asyncio.to_thread(bridge.store.get_order, "Kadıköy", key)
+            assert stored is not None
+            outbox = await asyncio.to_thread(bridge.store.outbox_for_order, stored.row_id)
+            assert [item.kind for item in outbox] == [ActionKind.ACKNOWLEDGE]  # nothing queued
+        finally:
+            await bridge.stop()
+
+    run(scenario())
