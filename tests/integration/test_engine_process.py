@@ -4,6 +4,7 @@ the loopback link, the simulator over real HTTP, a real SQLite file shared by bo
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import signal
@@ -12,6 +13,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -33,6 +35,19 @@ def engine(sim: SimServer, data_dir: Path, **kwargs: object) -> tuple[EngineProc
     return EngineProcess(config(sim), data_dir, bus, **kwargs), log  # type: ignore[arg-type]
 
 
+@contextlib.asynccontextmanager
+async def running_engine(
+    sim: SimServer, data_dir: Path, **kwargs: object
+) -> AsyncIterator[tuple[EngineProcess, EventLog]]:
+    """A started engine process; stopped (and its exit awaited) whatever the test did."""
+    bridge, log = engine(sim, data_dir, **kwargs)
+    await bridge.start()
+    try:
+        yield bridge, log
+    finally:
+        await bridge.stop()
+
+
 def alive(pid: int) -> bool:
     """Running (a zombie waiting for its parent to read its exit status has ended)."""
     try:
@@ -48,9 +63,7 @@ def test_orders_arrive_as_events_and_rows_and_are_acknowledged(
     keys = sim.dukkango.add_orders(5)
 
     async def scenario() -> None:
-        bridge, log = engine(sim, tmp_path / "data")
-        await bridge.start()
-        try:
+        async with running_engine(sim, tmp_path / "data") as (bridge, log):
             assert bridge.pid is not None and bridge.pid != os.getpid()
             await wait_for(lambda: len(log[EventName.ORDER_ACKED]) >= 5, what="5 acks")
             assert {e.order_id for e in log[EventName.ORDER_SAVED]} == set(keys)
@@ -60,8 +73,6 @@ def test_orders_arrive_as_events_and_rows_and_are_acknowledged(
             assert {r.order_id for r in rows} == set(keys)
             assert all(r.acked for r in rows)
             assert bridge.health()["Kadıköy"].state is HealthState.OK
-        finally:
-            await bridge.stop()
         assert bridge._process is not None and bridge._process.returncode == 0
 
     run(scenario())
@@ -73,9 +84,7 @@ def test_a_staff_action_reaches_the_platform_and_a_refusal_keeps_its_reason(
     [key] = sim.dukkango.add_orders(1)
 
     async def scenario() -> None:
-        bridge, log = engine(sim, tmp_path / "data")
-        await bridge.start()
-        try:
+        async with running_engine(sim, tmp_path / "data") as (bridge, log):
             await wait_for(lambda: log[EventName.ORDER_ACKED], what="the ack")
             order = (await asyncio.to_thread(bridge.store.get_order, "Kadıköy", key)).order
             assert bridge.allowed_actions(order) == {ActionKind.ACCEPT, ActionKind.CANCEL}
@@ -93,8 +102,6 @@ def test_a_staff_action_reaches_the_platform_and_a_refusal_keeps_its_reason(
             with pytest.raises(ActionRefused) as refused:
                 await bridge.request_action("Kadıköy", Action(ActionKind.ACCEPT, "no-such-order"))
             assert refused.value.code == "unknown_order"
-        finally:
-            await bridge.stop()
 
     run(scenario())
 
@@ -105,9 +112,7 @@ def test_a_killed_engine_is_announced_started_again_and_loses_nothing(
     first = sim.dukkango.add_orders(3)
 
     async def scenario() -> None:
-        bridge, log = engine(sim, tmp_path / "data")
-        await bridge.start()
-        try:
+        async with running_engine(sim, tmp_path / "data") as (bridge, log):
             await wait_for(lambda: len(log[EventName.ORDER_ACKED]) >= 3, what="the first acks")
             old_pid = bridge.pid
             assert old_pid is not None
@@ -132,17 +137,14 @@ def test_a_killed_engine_is_announced_started_again_and_loses_nothing(
             await wait_for(
                 lambda: bridge.health()["Kadıköy"].state is HealthState.OK, what="healthy again"
             )
-        finally:
-            await bridge.stop()
 
     run(scenario())
 
 
 def test_a_hung_engine_is_noticed_and_replaced(sim: SimServer, tmp_path: Path) -> None:
     async def scenario() -> None:
-        bridge, log = engine(sim, tmp_path / "data", ping_seconds=0.2, answer_timeout=1.0)
-        await bridge.start()
-        try:
+        quick = {"ping_seconds": 0.2, "answer_timeout": 1.0}
+        async with running_engine(sim, tmp_path / "data", **quick) as (bridge, log):
             old_pid = bridge.pid
             assert old_pid is not None
             os.kill(old_pid, signal.SIGSTOP)  # alive, but it answers nothing
@@ -151,8 +153,6 @@ def test_a_hung_engine_is_noticed_and_replaced(sim: SimServer, tmp_path: Path) -
             keys = sim.dukkango.add_orders(2)
             await wait_for(all_acked(sim), within=20, what="orders through the new engine")
             assert {e.order_id for e in log[EventName.ORDER_SAVED]} >= set(keys)
-        finally:
-            await bridge.stop()
 
     run(scenario())
 
@@ -161,9 +161,7 @@ def test_an_opened_order_is_remembered_across_a_restart(sim: SimServer, tmp_path
     [key] = sim.dukkango.add_orders(1)
 
     async def scenario() -> None:
-        bridge, log = engine(sim, tmp_path / "data", restart_delays=(1.0,))
-        await bridge.start()
-        try:
+        async with running_engine(sim, tmp_path / "data", restart_delays=(1.0,)) as (bridge, log):
             await wait_for(lambda: log[EventName.ORDER_ACKED], what="the ack")
             assert bridge.pid is not None
             os.kill(bridge.pid, signal.SIGKILL)
@@ -176,8 +174,6 @@ def test_an_opened_order_is_remembered_across_a_restart(sim: SimServer, tmp_path
                 return stored is not None and stored.seen_at is not None
 
             await wait_for(seen, what="the seen mark to reach the database")
-        finally:
-            await bridge.stop()
 
     run(scenario())
 
@@ -200,9 +196,7 @@ def test_an_unusable_data_folder_is_reported_in_words(sim: SimServer, tmp_path: 
 
 def test_a_stranger_on_the_port_is_turned_away(sim: SimServer, tmp_path: Path) -> None:
     async def scenario() -> None:
-        bridge, log = engine(sim, tmp_path / "data")
-        await bridge.start()
-        try:
+        async with running_engine(sim, tmp_path / "data") as (bridge, log):
             port = bridge._port
             reader, writer = await asyncio.open_connection("127.0.0.1", port)
             writer.write(encode({"type": "hello", "token": "guess", "version": PROTOCOL_VERSION}))
@@ -212,8 +206,6 @@ def test_a_stranger_on_the_port_is_turned_away(sim: SimServer, tmp_path: Path) -
             keys = sim.dukkango.add_orders(1)
             await wait_for(all_acked(sim), what="the real engine to carry on")
             assert log[EventName.ORDER_SAVED][-1].order_id == keys[0]
-        finally:
-            await bridge.stop()
 
     run(scenario())
 
@@ -289,9 +281,7 @@ def test_an_action_that_could_never_be_sent_is_refused_before_the_outbox(
     [key] = sim.dukkango.add_orders(1)
 
     async def scenario() -> None:
-        bridge, log = engine(sim, tmp_path / "data")
-        await bridge.start()
-        try:
+        async with running_engine(sim, tmp_path / "data") as (bridge, log):
             await wait_for(lambda: log[EventName.ORDER_ACKED], what="the ack")
             for params in ({}, {"preparing_time": "soon"}, {"preparing_time": 0}):
                 with pytest.raises(ActionRefused) as refused:
@@ -308,7 +298,5 @@ def test_an_action_that_could_never_be_sent_is_refused_before_the_outbox(
             assert stored is not None
             outbox = await asyncio.to_thread(bridge.store.outbox_for_order, stored.row_id)
             assert [item.kind for item in outbox] == [ActionKind.ACKNOWLEDGE]  # nothing queued
-        finally:
-            await bridge.stop()
 
     run(scenario())
