@@ -148,8 +148,6 @@ class RowLook:
     background: QColor | None
     foreground: QColor | None
     bold: bool
-    # (column, cell width) → the painter's laid-out text and its place (ui.orders_view)
-    prepared: dict[tuple[int, int], Any] = field(default_factory=dict, compare=False)
 
 
 @dataclass(slots=True)

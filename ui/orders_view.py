@@ -1,10 +1,9 @@
 """The orders table on screen: large rows, strong colours, one paint call per cell.
 
 The delegate paints a cell from the row's cached ``RowLook`` in a single Python call, with the
-cell's text laid out once and kept (``QStaticText``). The
-standard delegate asks the model for eight or more roles per cell, each a call from C++ into
-Python; while the engine's writer thread holds the GIL (a burst of orders), every one of those
-calls waits for it in turn and a repaint stalls the event loop for hundreds of milliseconds.
+cell's text laid out once and kept by text (``QStaticText``): a burst repaints the same rows
+many times, and shaping text was most of each repaint. The standard delegate would ask the
+model for eight or more roles per cell, each a call from C++ into Python.
 """
 
 from __future__ import annotations
@@ -55,7 +54,7 @@ class OrdersDelegate(QStyledItemDelegate):
         self._plain_metrics = QFontMetrics(self._plain)
         self._bold_metrics = QFontMetrics(self._bold)
         self._right = {c for c in Column if alignment(c) & Qt.AlignmentFlag.AlignRight}
-        self._prepared: dict[tuple[str, bool, int, int, bool], Prepared] = {}
+        self._prepared: dict[tuple[str, bool, int, int, int], Prepared] = {}
 
     def paint(
         self,
@@ -95,25 +94,19 @@ class OrdersDelegate(QStyledItemDelegate):
             colour = theme.OVERDUE_FG
         else:
             colour = option.palette.color(QPalette.ColorRole.Text)
-        width = rect.width()
-        prepared = look.prepared.get((column, width)) if column != Column.TIME_LEFT else None
+        key = (text, look.bold or column == Column.NUMBER, rect.width(), rect.height(), column)
+        prepared = self._prepared.get(key)
         if prepared is None:
-            bold = look.bold or column == Column.NUMBER
-            key = (text, bold, width, rect.height(), column in self._right)
-            prepared = self._prepared.get(key)
-            if prepared is None:
-                if len(self._prepared) > MAX_PREPARED:
-                    self._prepared.clear()
-                prepared = self._prepared[key] = self._prepare(*key)
-            if column != Column.TIME_LEFT:  # that one changes with the clock
-                look.prepared[(column, width)] = prepared
+            if len(self._prepared) > MAX_PREPARED:
+                self._prepared.clear()
+            prepared = self._prepared[key] = self._prepare(*key)
         static, dx, dy, font = prepared
         painter.setFont(font)  # a static text is laid out again if the painter's font differs
         painter.setPen(colour)
         painter.drawStaticText(rect.x() + dx, rect.y() + dy, static)
 
     def _prepare(
-        self, text: str, bold: bool, cell_width: int, cell_height: int, right: bool
+        self, text: str, bold: bool, cell_width: int, cell_height: int, column: int
     ) -> Prepared:
         """The text as it fits the cell, laid out once, and where it goes in the cell. A burst
         repaints the same rows many times, and shaping the text was most of each repaint;
@@ -126,7 +119,7 @@ class OrdersDelegate(QStyledItemDelegate):
         font = self._bold if bold else self._plain
         static.prepare(QTransform(), font)
         size = static.size()
-        dx = PADDING + (width - round(size.width()) if right else 0)
+        dx = PADDING + (width - round(size.width()) if column in self._right else 0)
         dy = (cell_height - round(size.height())) // 2
         return static, dx, dy, font
 
