@@ -7,7 +7,7 @@ token in its environment, and the engine connects back. Messages:
 
     engine → window   hello {token, version}         first, proves who is calling
     window → engine   start {config, data_dir}        the accounts (credential references only)
-    engine → window   ready {running, presets, health} / failed {kind, message}
+    engine → window   ready {running, health} / failed {kind, message}
     engine → window   event {name, data}              every engine event, in order
     window → engine   call {id, method, args}         staff actions, seen, ping, stop
     engine → window   reply {id, result} / reply {id, error: {kind, message, code}}
@@ -196,11 +196,7 @@ class Link:
 
     async def receive(self) -> dict[str, Any]:
         """The next message; raises LinkClosed at the end of the stream."""
-        while b"\n" not in self._pending:
-            chunk = await self._read()
-            self._pending += chunk
-            if len(self._pending) > MAX_LINE_BYTES:
-                raise LinkError("a link message is far too long")
+        await self._until_a_whole_line()
         line, _, self._pending = self._pending.partition(b"\n")
         return decode(line)
 
@@ -208,12 +204,15 @@ class Link:
         """Every complete message that has arrived (at least one), still encoded: the caller
         decodes them one by one, so that it can pause between them. Raises LinkClosed at the
         end of the stream."""
+        await self._until_a_whole_line()
+        complete, _, self._pending = self._pending.rpartition(b"\n")
+        return [line for line in complete.split(b"\n") if line]
+
+    async def _until_a_whole_line(self) -> None:
         while b"\n" not in self._pending:
             self._pending += await self._read()
             if len(self._pending) > MAX_LINE_BYTES:
                 raise LinkError("a link message is far too long")
-        complete, _, self._pending = self._pending.rpartition(b"\n")
-        return [line for line in complete.split(b"\n") if line]
 
     async def _read(self) -> bytes:
         try:

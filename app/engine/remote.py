@@ -122,7 +122,6 @@ class EngineProcess:
         self._next_call = 0
         self._health: dict[str, AccountHealth] = {}
         self._running: frozenset[str] = frozenset()
-        self._presets = list(PREPARING_TIME_PRESETS)
         self._stopping = False
         self.restarts = 0  # how often the engine had to be started again
 
@@ -157,7 +156,7 @@ class EngineProcess:
         return list(rules()) if rules is not None and account in self._running else []
 
     def preparing_time_presets(self) -> list[int]:
-        return list(self._presets)
+        return list(PREPARING_TIME_PRESETS)  # the engine's own, from the same installation
 
     async def request_action(self, account: str, action: Action) -> OutboxItem:
         data = await self._staff_call(
@@ -295,7 +294,6 @@ class EngineProcess:
                 raise EngineError(str(message.get("message", "")))
             elif kind == "ready":
                 self._running = frozenset(message.get("running", ()))
-                self._presets = [int(p) for p in message.get("presets", self._presets)]
                 for data in message.get("health", ()):
                     health = from_wire(AccountHealth, data)
                     self._health[health.account] = health

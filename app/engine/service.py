@@ -106,7 +106,6 @@ class EngineService:
             {
                 "type": "ready",
                 "running": sorted(self.bridge.sources),
-                "presets": self.bridge.preparing_time_presets(),
                 "health": [to_wire(h) for h in self.bridge.health().values()],
             }
         )
